@@ -1,0 +1,14 @@
+"""Enrichment steps run over parsed documents, in order (see base.py for the contract)."""
+
+from __future__ import annotations
+
+from .base import Step
+
+
+def default_steps() -> list[Step]:
+    """The pipeline's steps, in the order they run. Imports stay lazy: models load on first use."""
+    steps: list[Step] = []
+    return steps
+
+
+__all__ = ["Step", "default_steps"]

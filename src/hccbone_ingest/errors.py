@@ -1,0 +1,44 @@
+"""The documented errors of the library.
+
+Every deterministic failure on a bad input is an `IngestError` carrying the stage it happened
+in and a message a person understands; the flow quarantines the file with that message and
+never retries it. Anything else (OSError, ...) is a bug or a transient failure.
+"""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    stage = "parse"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputTooLarge(IngestError):
+    stage = "read"
+
+
+class EmptyInput(IngestError):
+    stage = "read"
+
+
+class DecodeError(IngestError):
+    stage = "decode"
+
+
+class UnsupportedInput(IngestError):
+    """No adapter claims the file."""
+
+    stage = "detect"
+
+
+class ParseError(IngestError):
+    """An adapter claimed the file but cannot extract a usable document from it."""
+
+    stage = "parse"
+
+
+class EnrichError(IngestError):
+    stage = "enrich"
