@@ -1,0 +1,1 @@
+"""Reference strings and DOIs."""
