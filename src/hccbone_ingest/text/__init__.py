@@ -1,0 +1,1 @@
+"""Language-level text tools shared by every source."""
