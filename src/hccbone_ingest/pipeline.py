@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .enrich import Step, default_steps
-from .errors import EmptyInput, InputTooLarge, IngestError
+from .errors import EmptyInput, IngestError, InputTooLarge
 from .records import ErrorRecord, ParsedDocument
 from .sources.base import RawInput
 from .sources.registry import adapter_versions, pick_adapter
@@ -117,13 +117,13 @@ def _enrich(outcomes: list[Outcome], steps: Sequence[Step]) -> None:
             return
         try:
             step.run(docs)
-        except Exception:  # noqa: BLE001 - find the culprit one document at a time
+        except Exception:
             for i, o in enumerate(outcomes):
                 if o.doc is None:
                     continue
                 try:
                     step.run([o.doc])
-                except Exception as e:  # noqa: BLE001
+                except Exception as e:
                     log.exception("step %s failed on %s", step.id(), o.path)
                     err = _error(o.path, o.sha256, None, e)
                     err.stage = "enrich"

@@ -334,7 +334,11 @@ def to_arrow(name: str, rows: list[dict]) -> pa.Table:
         if extra:
             raise ValueError(f"table {name}: rows carry columns not in the schema: {sorted(extra)}")
     cols = {f.name: [r.get(f.name) for r in rows] for f in spec.schema}
-    return pa.Table.from_pydict(cols, schema=spec.schema)
+    table = pa.Table.from_pydict(cols, schema=spec.schema)
+    for f, col in zip(spec.schema, table.columns, strict=True):
+        if not f.nullable and col.null_count:
+            raise ValueError(f"table {name}: column {f.name} is required but {col.null_count} rows lack it")
+    return table
 
 
 def sort_rows(name: str, rows: list[dict]) -> list[dict]:

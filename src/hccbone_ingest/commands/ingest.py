@@ -1,0 +1,66 @@
+"""`hccbone ingest`: run the Prefect ingest flow over raw/ and publish processed/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from ..pipeline import DEFAULT_MAX_BYTES
+from ..runner import DEFAULT_SHARD_SIZE
+
+NAME = "ingest"
+HELP = "ingest raw files into Parquet tables through the Prefect flow"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--raw", default="raw", help="raw input directory (default: raw)")
+    p.add_argument("--out", default="processed", help="output directory or fsspec URL (default: processed)")
+    p.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, help="files per task")
+    p.add_argument("--full-refresh", action="store_true", help="reprocess every file, ignoring the cache")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                   help="quarantine files larger than this (default: 20 MiB)")
+    p.add_argument("--lock-wait", type=float, default=0.0,
+                   help="seconds to wait if another run holds the output (default: stop at once)")
+    p.add_argument("--task-runner", choices=["thread", "dask"], default="thread",
+                   help="where shards run: threads in this process, or a Dask cluster")
+    p.add_argument("--dask-address", default=None,
+                   help="scheduler address (tcp://host:8786); default: a LocalCluster")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import prefect_env
+
+    prefect_env.configure()
+    from flows.ingest import run_flow  # imports prefect: after the environment is set
+
+    from ..store import LockBusy
+
+    t0 = time.perf_counter()
+    try:
+        summary = run_flow(
+            raw_dir=args.raw, out=args.out, shard_size=args.shard_size, full_refresh=args.full_refresh,
+            max_bytes=args.max_bytes, lock_wait=args.lock_wait, task_runner=args.task_runner,
+            dask_address=args.dask_address, progress=not args.no_progress and sys.stderr.isatty(),
+        )
+    except LockBusy as e:
+        print(f"hccbone ingest: {e}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as e:
+        print(f"hccbone ingest: {e}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - t0
+    if args.json:
+        import json
+
+        summary["wall_seconds"] = seconds
+        print(json.dumps(summary, ensure_ascii=False, sort_keys=True))
+    else:
+        from ..run_summary import render_text
+        from ..store import PublishResult
+
+        fields = {k: summary[k] for k in PublishResult.__dataclass_fields__}
+        print(render_text(PublishResult(**fields), seconds))
+    return 0

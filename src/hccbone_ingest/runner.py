@@ -1,0 +1,76 @@
+"""Running an ingest without Prefect: the pieces the flow orchestrates, and a plain loop.
+
+`process_shard` is the unit of work the flow fans out (one Prefect task per shard, never per
+document or sentence). `run_ingest` does the same work in-process; the benchmark compares the
+two to measure orchestration overhead, and tests use it to check the library alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .enrich import Step
+from .pipeline import DEFAULT_MAX_BYTES, pipeline_version, process_files
+from .store import OutputDir, PublishResult, RunLock, RunPlan, plan_run, publish
+from .store import fragments as frag
+from .store.plan import RawEntry
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SHARD_SIZE = 64
+
+
+@dataclass
+class IngestOptions:
+    raw_dir: str = "raw"
+    out: str = "processed"
+    shard_size: int = DEFAULT_SHARD_SIZE
+    full_refresh: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    lock_wait: float = 0.0
+
+
+@dataclass
+class ShardSummary:
+    files: int = 0
+    documents: int = 0
+    errors: list[str] = field(default_factory=list)  # "path: stage: message"
+
+
+def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                  steps: Sequence[Step] | None = None) -> ShardSummary:
+    """Parse and enrich one shard of raw files and write one fragment per file.
+
+    `steps` overrides the enrichment steps (tests of the store pass [] to stay fast).
+    """
+    out = OutputDir(out_url)
+    outcomes = process_files([(Path(e.path), e.rel) for e in entries], max_bytes=max_bytes, steps=steps)
+    summary = ShardSummary(files=len(entries))
+    for entry, outcome in zip(entries, outcomes, strict=True):
+        out.write_bytes_atomic(out.fragment_path(entry.key), frag.encode(outcome))
+        if outcome.doc is not None:
+            summary.documents += 1
+        else:
+            e = outcome.error
+            summary.errors.append(f"{e.source_path}: {e.stage}: {e.message}")
+    return summary
+
+
+def make_plan(opts: IngestOptions) -> RunPlan:
+    return plan_run(opts.raw_dir, OutputDir(opts.out), pipeline_version(),
+                    full_refresh=opts.full_refresh, max_bytes=opts.max_bytes)
+
+
+def run_ingest(opts: IngestOptions, on_shard: Callable[[ShardSummary], None] | None = None,
+               steps: Sequence[Step] | None = None) -> PublishResult:
+    """The whole ingest in this process, no orchestration: lock, plan, shards, publish."""
+    with RunLock(OutputDir(opts.out), wait=opts.lock_wait):
+        plan = make_plan(opts)
+        for shard in plan.shards(opts.shard_size):
+            s = process_shard(shard, opts.out, opts.max_bytes, steps)
+            if on_shard:
+                on_shard(s)
+        return publish(plan)

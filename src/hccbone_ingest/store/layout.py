@@ -1,0 +1,95 @@
+"""Paths and atomic file operations on the output location (local or fsspec)."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import uuid
+from dataclasses import dataclass
+from functools import cached_property
+
+import fsspec
+from fsspec.implementations.local import LocalFileSystem
+
+
+@dataclass(frozen=True)
+class OutputDir:
+    url: str
+
+    @cached_property
+    def _fs_root(self) -> tuple[fsspec.AbstractFileSystem, str]:
+        fs, root = fsspec.core.url_to_fs(self.url)
+        return fs, root.rstrip("/") or "/"
+
+    @property
+    def fs(self) -> fsspec.AbstractFileSystem:
+        return self._fs_root[0]
+
+    @property
+    def root(self) -> str:
+        return self._fs_root[1]
+
+    @property
+    def is_local(self) -> bool:
+        return isinstance(self.fs, LocalFileSystem)
+
+    def path(self, *parts: str) -> str:
+        return posixpath.join(self.root, *parts)
+
+    # -- state
+    @property
+    def state(self) -> str:
+        return self.path("_state")
+
+    def fragment_path(self, key: str) -> str:
+        return self.path("_state", "fragments", key[:2], f"{key}.json")
+
+    @property
+    def manifest_path(self) -> str:
+        return self.path("_state", "manifest.json")
+
+    # -- snapshots
+    @property
+    def snapshots(self) -> str:
+        return self.path("_snapshots")
+
+    def snapshot(self, version: str) -> str:
+        return self.path("_snapshots", version)
+
+    # -- atomic writes
+    def write_bytes_atomic(self, path: str, data: bytes) -> None:
+        """Write to a temporary name beside the target, then rename over it."""
+        parent = posixpath.dirname(path)
+        self.fs.makedirs(parent, exist_ok=True)
+        tmp = f"{path}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        if self.is_local:
+            with open(tmp, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        else:
+            with self.fs.open(tmp, "wb") as f:
+                f.write(data)
+            self.fs.mv(tmp, path)
+
+    def read_bytes(self, path: str) -> bytes | None:
+        try:
+            with self.fs.open(path, "rb") as f:
+                return f.read()
+        except FileNotFoundError:
+            return None
+
+    def exists(self, path: str) -> bool:
+        return self.fs.exists(path)
+
+    def current_version(self) -> str | None:
+        """The published snapshot version, or None before the first publish."""
+        cur = self.path("_snapshots", "current")
+        if self.is_local:
+            try:
+                return os.readlink(cur)
+            except OSError:
+                return None
+        data = self.read_bytes(cur + ".txt")
+        return data.decode().strip() if data else None

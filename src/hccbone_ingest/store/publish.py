@@ -1,0 +1,276 @@
+"""Fragments -> one complete snapshot of every table, published with one atomic switch.
+
+Rows are streamed in sort-key order into fixed-size row groups, so memory stays flat in the
+number of documents and the same fragments always give byte-identical Parquet files. The
+snapshot's version is a hash of its inputs: republishing unchanged inputs is a no-op.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import posixpath
+import statistics
+import uuid
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import orjson
+import pyarrow.parquet as pq
+
+from .. import corpus
+from ..card import render_card
+from ..corpus import DocMeta
+from ..tables import SCHEMA_VERSION, TABLES, sort_rows, to_arrow
+from . import fragments
+from .layout import OutputDir
+from .plan import RunPlan, manifest_bytes
+
+ROW_GROUP_SIZE = 50_000
+MAX_ROWS_PER_FILE = 1_000_000
+LOW_CONFIDENCE = 0.5  # alignment beads below this are counted as low-confidence in the summary
+
+
+@dataclass
+class PublishResult:
+    version: str
+    changed: bool  # False when the inputs were identical to the published snapshot
+    documents_per_source: dict[str, int] = field(default_factory=dict)
+    rows_per_table: dict[str, int] = field(default_factory=dict)
+    errors: list[dict] = field(default_factory=list)  # source_path, stage, error_type, message
+    alignment_scores: dict[str, float] = field(default_factory=dict)
+    raw_files: int = 0
+    processed_files: int = 0
+    removed_files: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+class _TableWriter:
+    """Buffers rows of one table and writes row groups / rolls files at fixed sizes."""
+
+    def __init__(self, out: OutputDir, snap_dir: str, name: str) -> None:
+        self.out, self.name = out, name
+        self.dir = posixpath.join(snap_dir, name)
+        out.fs.makedirs(self.dir, exist_ok=True)
+        self.schema = TABLES[name].schema
+        self.buffer: list[dict] = []
+        self.file_no = 0
+        self.rows_in_file = 0
+        self.total = 0
+        self._writer: pq.ParquetWriter | None = None
+        self._handle = None
+
+    def _open(self) -> pq.ParquetWriter:
+        if self._writer is None:
+            path = posixpath.join(self.dir, f"part-{self.file_no:05d}.parquet")
+            self._handle = self.out.fs.open(path, "wb")
+            self._writer = pq.ParquetWriter(
+                self._handle, self.schema, compression="zstd", version="2.6",
+                write_statistics=True, use_dictionary=True,
+            )
+        return self._writer
+
+    def add(self, rows: list[dict]) -> None:
+        self.buffer.extend(rows)
+        if len(self.buffer) >= ROW_GROUP_SIZE:
+            self._flush()
+
+    def _flush(self) -> None:
+        while self.buffer:
+            room = MAX_ROWS_PER_FILE - self.rows_in_file
+            n = min(room, ROW_GROUP_SIZE)
+            chunk, self.buffer = self.buffer[:n], self.buffer[n:]
+            self._open().write_table(to_arrow(self.name, chunk), row_group_size=ROW_GROUP_SIZE)
+            self.rows_in_file += len(chunk)
+            self.total += len(chunk)
+            if self.rows_in_file >= MAX_ROWS_PER_FILE:
+                self._close_file()
+                self.file_no += 1
+                self.rows_in_file = 0
+
+    def _close_file(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._handle.close()
+            self._writer = self._handle = None
+
+    def close(self) -> int:
+        self._flush()
+        if self.total == 0 and self._writer is None:
+            self._open()  # an empty table is still a readable file with the schema
+        self._close_file()
+        return self.total
+
+
+def snapshot_version(plan: RunPlan) -> str:
+    h = hashlib.sha256(f"schema={SCHEMA_VERSION}\n".encode())
+    for e in plan.entries:
+        h.update(f"{e.rel}\0{e.key}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def _load_index(plan: RunPlan) -> tuple[list[tuple[DocMeta, str]], list[dict], dict[str, str]]:
+    """First pass: the document index and the error rows, without keeping any table rows."""
+    docs: list[tuple[DocMeta, str]] = []  # (meta, fragment path)
+    errors: list[dict] = []
+    sources: dict[str, str] = {}
+    for e in plan.entries:
+        path = plan.out.fragment_path(e.key)
+        data = plan.out.read_bytes(path)
+        if data is None:
+            raise RuntimeError(f"fragment missing for {e.rel} ({path}); rerun the ingest")
+        frag = fragments.decode(data)
+        if frag["error"]:
+            errors.append(frag["error"])
+        else:
+            meta = DocMeta(**frag["meta"])
+            docs.append((meta, path))
+            sources[meta.doc_id] = frag["source"]
+    return docs, errors, sources
+
+
+def _dedupe(docs: list[tuple[DocMeta, str]], errors: list[dict]) -> list[tuple[DocMeta, str]]:
+    """One row set per doc_id: the same article saved twice (HTML and text) is kept once."""
+    by_id: dict[str, list[tuple[DocMeta, str]]] = defaultdict(list)
+    for item in docs:
+        by_id[item[0].doc_id].append(item)
+    kept = []
+    for doc_id in sorted(by_id):
+        group = sorted(by_id[doc_id], key=lambda it: it[0].source_path)
+        kept.append(group[0])
+        for meta, _ in group[1:]:
+            errors.append({
+                "source_path": meta.source_path, "content_sha256": None, "size_bytes": None,
+                "stage": "dedupe", "error_type": "DuplicateDocument",
+                "message": f"same document ({doc_id}) as {group[0][0].source_path}, which is kept",
+            })
+    return kept
+
+
+def _score_summary(scores: list[float]) -> dict[str, float]:
+    if not scores:
+        return {}
+    qs = statistics.quantiles(scores, n=4) if len(scores) > 1 else [scores[0]] * 3
+    return {"count": len(scores), "mean": round(statistics.fmean(scores), 4),
+            "min": round(min(scores), 4), "p25": round(qs[0], 4), "median": round(qs[1], 4),
+            "p75": round(qs[2], 4), "max": round(max(scores), 4),
+            "low_confidence": sum(1 for s in scores if s < LOW_CONFIDENCE)}
+
+
+def _write_snapshot(out: OutputDir, snap_dir: str, kept: list[tuple[DocMeta, str]],
+                    errors: list[dict], result: PublishResult) -> None:
+    metas = [m for m, _ in kept]
+    dois = corpus.doi_index(metas)
+    dup_of = corpus.near_duplicates(metas)
+    writers = {name: _TableWriter(out, snap_dir, name) for name in TABLES if name != "errors"}
+    scores: list[float] = []
+    for _meta, path in kept:  # sorted by doc_id
+        frag = fragments.decode(out.read_bytes(path))
+        rows = frag["rows"]
+        for d in rows["documents"]:
+            d["duplicate_of"] = dup_of.get(d["doc_id"])
+        for c in rows.get("citations", []):
+            c["cited_doc_id"] = dois.get(c["cited_doi_key"])
+        scores.extend(a["score"] for a in rows.get("alignments", []))
+        for name, w in writers.items():
+            table_rows = rows.get(name, [])
+            if table_rows:
+                w.add(sort_rows(name, table_rows))
+    for name, w in writers.items():
+        result.rows_per_table[name] = w.close()
+    err_writer = _TableWriter(out, snap_dir, "errors")
+    err_rows = sort_rows("errors", errors)
+    err_writer.add(err_rows)
+    result.rows_per_table["errors"] = err_writer.close()
+    result.errors = [{k: r[k] for k in ("source_path", "stage", "error_type", "message")} for r in err_rows]
+    result.alignment_scores = _score_summary(scores)
+
+
+def _switch_current(out: OutputDir, version: str) -> None:
+    """Point every table at the new snapshot with one atomic rename."""
+    if out.is_local:
+        link = out.path("_snapshots", "current")
+        tmp = f"{link}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        os.symlink(version, tmp)
+        os.replace(tmp, link)
+        for name in TABLES:
+            table_link = out.path(name)
+            target = posixpath.join("_snapshots", "current", name)
+            if os.path.islink(table_link) and os.readlink(table_link) == target:
+                continue
+            if os.path.lexists(table_link) and not os.path.islink(table_link):
+                raise RuntimeError(f"{table_link} exists and is not a link to a snapshot; move it away")
+            tmp = f"{table_link}.tmp-{os.getpid()}"
+            os.symlink(target, tmp)
+            os.replace(tmp, table_link)
+    else:
+        # Object stores have no atomic rename of a prefix: copy the snapshot into the table
+        # prefixes, then record the pointer. Readers may briefly see a mix (see docs/operations.md).
+        for name in TABLES:
+            dest = out.path(name)
+            if out.exists(dest):
+                out.fs.rm(dest, recursive=True)
+            out.fs.copy(posixpath.join(out.snapshot(version), name), dest, recursive=True)
+        out.write_bytes_atomic(out.path("_snapshots", "current.txt"), version.encode())
+
+
+def _collect_garbage(out: OutputDir, version: str, previous: str | None, plan: RunPlan) -> None:
+    keep = {version, previous, "current", "current.txt"}
+    if out.exists(out.snapshots):
+        for p in out.fs.ls(out.snapshots, detail=False):
+            name = posixpath.basename(p.rstrip("/"))
+            if name not in keep:
+                with contextlib.suppress(FileNotFoundError):
+                    out.fs.rm(p, recursive=True)
+    live = {e.key for e in plan.entries}
+    frag_root = out.path("_state", "fragments")
+    if out.exists(frag_root):
+        for p in out.fs.find(frag_root):
+            name = posixpath.basename(p)
+            if name.endswith(".json") and name[:-5] in live:
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                out.fs.rm(p)
+
+
+def publish(plan: RunPlan) -> PublishResult:
+    """Build (or reuse) the snapshot for `plan` and make it current. Call with the lock held."""
+    out = plan.out
+    version = snapshot_version(plan)
+    previous = out.current_version()
+    result = PublishResult(version=version, changed=version != previous, raw_files=len(plan.entries),
+                           processed_files=len(plan.todo), removed_files=list(plan.removed))
+    snap = out.snapshot(version)
+    summary_path = posixpath.join(snap, "_summary.json")
+    existing = out.read_bytes(summary_path) if version == previous else None
+    if existing is not None:
+        # Same inputs as the published snapshot: it is complete (it was renamed into place
+        # only when whole), so reuse it rather than rewrite what readers are reading.
+        saved = orjson.loads(existing)
+        for k in ("documents_per_source", "rows_per_table", "errors", "alignment_scores"):
+            setattr(result, k, saved[k])
+        card = out.read_bytes(posixpath.join(snap, "README.md")) or b""
+    else:
+        docs, errors, sources = _load_index(plan)
+        kept = _dedupe(docs, errors)
+        result.documents_per_source = dict(sorted(Counter(sources[m.doc_id] for m, _ in kept).items()))
+        tmp = f"{snap}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        _write_snapshot(out, tmp, kept, errors, result)
+        card = render_card(version, result.rows_per_table, result.documents_per_source).encode()
+        out.write_bytes_atomic(posixpath.join(tmp, "README.md"), card)
+        saved = {k: getattr(result, k) for k in
+                 ("documents_per_source", "rows_per_table", "errors", "alignment_scores")}
+        out.write_bytes_atomic(posixpath.join(tmp, "_summary.json"),
+                               orjson.dumps(saved, option=orjson.OPT_SORT_KEYS))
+        if out.exists(snap):
+            out.fs.rm(snap, recursive=True)  # an older, unreferenced copy of the same version
+        out.fs.mv(tmp, snap, recursive=True)
+    _switch_current(out, version)
+    out.write_bytes_atomic(out.path("README.md"), card)
+    out.write_bytes_atomic(out.manifest_path, manifest_bytes(plan, version))
+    _collect_garbage(out, version, previous if previous != version else None, plan)
+    return result
