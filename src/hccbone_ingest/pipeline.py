@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .enrich import Step, default_steps
-from .errors import EmptyInput, IngestError, InputTooLarge
+from .errors import EmptyInput, IngestError, InputTooLarge, UnreadableInput
 from .records import ErrorRecord, ParsedDocument
 from .sources.base import RawInput
 from .sources.registry import adapter_versions, pick_adapter
@@ -54,7 +54,11 @@ def read_raw(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInp
         )
     if size == 0:
         raise EmptyInput("the file is empty (0 bytes)")
-    return RawInput(path=rel, data=path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except (PermissionError, IsADirectoryError) as e:  # deterministic: retrying cannot help
+        raise UnreadableInput(f"the file cannot be read: {e.strerror}") from e
+    return RawInput(path=rel, data=data)
 
 
 def parse_raw(raw: RawInput) -> ParsedDocument:

@@ -96,8 +96,12 @@ def plan_run(raw_dir: str, out: OutputDir, pipeline_version: str, *, full_refres
             sha = prev["sha256"]  # unchanged since the last run: trust the recorded hash
             content_id = sha
         else:
-            sha = _sha256_file(abspath)
-            content_id = sha
+            try:
+                sha = _sha256_file(abspath)
+                content_id = sha
+            except PermissionError:  # quarantined when processed (UnreadableInput)
+                sha = None
+                content_id = f"unreadable:{st.st_size}:{st.st_mtime_ns}:{st.st_mode}"
         key = fragment_key(pipeline_version, rel, content_id)
         cached = not full_refresh and out.exists(out.fragment_path(key))
         entries.append(RawEntry(rel, abspath, st.st_size, st.st_mtime_ns, sha, key, cached))
