@@ -77,12 +77,12 @@ _DOI_LABEL = re.compile(r"DOI\s*[:：]\s*", re.IGNORECASE)
 
 def _join(parts: list[str]) -> str:
     """Join wrapped pieces: nothing between two CJK sides, one space otherwise."""
-    out = ""
+    out: list[str] = []
     for p in parts:
-        if out and not (_cjk_side(out[-1]) and _cjk_side(p[0])):
-            out += " "
-        out += p
-    return out
+        if out and not (_cjk_side(out[-1][-1]) and _cjk_side(p[0])):
+            out.append(" ")
+        out.append(p)
+    return "".join(out)
 
 
 def _cjk_side(ch: str) -> bool:
@@ -300,10 +300,13 @@ def _doi_continues(prev: str, nxt: str) -> bool:
 
 
 def _join_ref_lines(lines: list[str]) -> str:
-    out = lines[0]
+    out = [lines[0]]
+    tail = lines[0][-300:]  # enough to hold a DOI broken over several lines
     for nxt in lines[1:]:
-        out += ("" if _doi_continues(out, nxt) else " ") + nxt
-    return out
+        piece = ("" if _doi_continues(tail, nxt) else " ") + nxt
+        out.append(piece)
+        tail = (tail + piece)[-300:]
+    return "".join(out)
 
 
 def _numbered_items(lines: list[str | None]) -> tuple[list[_Item], bool]:
@@ -504,7 +507,13 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         doi_m = jf.find_doi_in(abstracts.doi_line)
     abstract_recs = [Abstract(lang, t) for lang in ("zh", "en")
                      if (t := clean(_join(abstracts.texts.get(lang, []))))]
-    if not (zh_head.title or en_head.title or abstract_recs or doi_m):
+    # A title alone proves little (any first line of any text would do): it counts only
+    # with some other piece of the page's structure beside it.
+    structure = bool(header or citation_zh or citation_en or zh_head.authors or en_head.authors
+                     or front.zh.affiliations or front.en.affiliations or front.zh.meta or front.en.meta
+                     or references)
+    has_title = bool(zh_head.title or en_head.title) and structure
+    if not (has_title or abstract_recs or doi_m):
         n = sum(1 for x in lines if x is not None)
         raise ParseError(
             f"truncated beyond use: no title, no abstract and no DOI found in {n} non-blank lines "
