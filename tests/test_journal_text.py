@@ -416,6 +416,36 @@ def test_inline_references_without_related_are_references() -> None:
     assert doc.related_articles == []
 
 
+def test_page_without_header_takes_journal_fields_from_the_self_citation() -> None:
+    text = "\n".join(line for line in SEED.read_text(encoding="utf-8").splitlines() if "››" not in line)
+    doc = parse_journal_text(text)
+    d = doc.document
+    assert d.doi is None and d.doc_id.startswith("sha256:")
+    assert (d.journal_zh, d.year, d.volume, d.issue, d.first_page, d.last_page) == \
+        ("中华肝脏外科手术学电子杂志", 2025, "14", "04", "522", "527")
+    assert d.provenance["year"] == "citation_zh" and d.provenance["journal_zh"] == "citation_zh"
+    assert d.section == "专家论坛" and d.title_zh == "肝细胞癌骨转移研究进展"
+    assert len(doc.authors) == 4 and len(doc.references) == 36
+
+
+def test_keyword_label_alone_on_its_line() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    head = text[: text.index("\n[1]\n")]
+    doc = parse_journal_text(head + "\n关键词:\n肝细胞癌; 骨转移\n\nKey words:\nBone metastasis, HCC\n")
+    assert [(k.lang, k.position, k.text) for k in doc.keywords] == [
+        ("zh", 1, "肝细胞癌"), ("zh", 2, "骨转移"), ("en", 1, "Bone metastasis"), ("en", 2, "HCC")]
+    assert doc.abstract("zh") == SEED_ABSTRACT_ZH and doc.abstract("en") == SEED_ABSTRACT_EN
+
+
+def test_header_and_self_citation_disagreement_is_flagged() -> None:
+    text = SEED.read_text(encoding="utf-8").replace("Vol. 14 ›› Issue (04) : 522 -527.",
+                                                    "Vol. 15 ›› Issue (05) : 522 -527.")
+    flags = parse_journal_text(text).document.quality_flags
+    assert "self_citation_mismatch:volume" in flags and "self_citation_mismatch:issue" in flags
+    assert "doi_issue_mismatch" in flags  # the CMA DOI says issue 04
+    assert "self_citation_mismatch:year" not in flags
+
+
 @pytest.mark.parametrize("text", [
     '切换至 "中华医学电子期刊资源库"\n',
     "  • 收稿日期:2025-01-25 出版日期:2025-08-10\n  • 通信作者: 李照\n",
