@@ -91,8 +91,9 @@ def classify(text: str, *, after_personalize: bool = False) -> Chrome | None:
     return None
 
 
+# The page header; an address line (`URL: …`, added when saving) may stand before the title.
 HEADER_KINDS = frozenset({Chrome.BADGE, Chrome.BANNER, Chrome.STEPPER, Chrome.UPDATED,
-                          Chrome.PERSONALIZE, Chrome.ADDRESS})
+                          Chrome.PERSONALIZE})
 
 
 def review_state(banner: str) -> str | None:

@@ -44,7 +44,7 @@ def _ref_no(item: Tag, position: int) -> int:
 
 def _vancouver(text: str) -> tuple[str | None, str | None, str | None]:
     """(authors, title, journal) from `Authors. Title. Journal. 2019;…` (best effort)."""
-    parts = [p.strip() for p in re.split(r"(?<=[a-z\)\]?])\.\s+(?=[A-Z0-9])", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"(?<=[A-Za-z)\]?])\.\s+(?=[A-Z0-9])", text) if p.strip()]
     if len(parts) < 3:
         return None, parts[0] if parts else None, None
     return parts[0], parts[1].rstrip("."), re.split(r"[.;]\s*(?:19|20)\d{2}", parts[2])[0].rstrip(".")
