@@ -326,3 +326,16 @@ def test_arbitrary_text_raises_only_parse_error(parts: list[str], as_html: bool)
         return
     assert doc.document.title_en
     assert [c.claim_no for c in doc.claims] == list(range(1, len(doc.claims) + 1))
+
+
+def test_only_an_address_line_gives_the_site_id() -> None:
+    body = SEED.read_text(encoding="utf-8")
+    link = "Related: https://www.droracle.ai/articles/999/other-question explains more 3."
+    linked = body.replace("Professional Medical Disclaimer", f"{link}\n\nProfessional Medical Disclaimer")
+    doc = AiSummaryAdapter().parse(RawInput("ai_summary/a.txt", linked.encode()))
+    assert doc.document.site_id is None
+    saved = "https://www.droracle.ai/articles/107185/does-hepatocellular-carcinoma\n" + body
+    doc = AiSummaryAdapter().parse(RawInput("ai_summary/a.txt", saved.encode()))
+    assert (doc.document.site_id, doc.document.doc_id) == ("107185", "droracle:107185")
+    assert doc.document.title_en == "Does hepatocellular carcinoma (HCC) metastasize to the bone?"
+    assert len(doc.claims) == 24

@@ -6,7 +6,8 @@ pending human review`), the review stepper (`Submitted` / `Under Review` / `Appr
 all three, so they say nothing about the state), `Last updated: May 7, 2025View editorial
 policy`, the personalisation widget (`Which best describes you?` is a question but not the
 title), the disclaimer and the call to action. The banner decides `review_state`; the date
-line gives `updated_date`; a droracle.ai article address anywhere in the page gives the id.
+line gives `updated_date`; an address line (`URL: https://www.droracle.ai/articles/<id>/…`)
+gives the id.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .blocks import Block
-from .chrome import HEADER_KINDS, Chrome, classify, review_state, updated_date
+from .chrome import HEADER_KINDS, Chrome, article_address, classify, review_state, updated_date
 
 _HEADER_WINDOW = 40  # the header sits in the first blocks of a page
 _HEADER_GAP = 2  # non-chrome blocks tolerated inside the header (stray labels)
@@ -24,6 +24,7 @@ class Page:
     updated_date: dt.date | None = None
     review_state: str | None = None
     disclaimer: str | None = None
+    address: tuple[str, str] | None = None  # (url, site id) from an address line (`URL: …`)
     chrome_seen: list[str] = field(default_factory=list)  # chrome kinds met, for diagnostics
 
 
@@ -58,11 +59,15 @@ def _header_span(kinds: list[Chrome | None]) -> tuple[int | None, int]:
 
 def _pick_title(blocks: list[Block], kinds: list[Chrome | None], first_header: int | None) -> tuple[
         str | None, int]:
-    """The question, and the index of the block that held it (-1 if none)."""
-    stop = first_header if first_header is not None else min(1, len(blocks))
-    candidates = [i for i in range(stop) if kinds[i] is None and blocks[i].kind != "bullet"]
+    """The question and the index of its block (-1 if none).
+
+    It stands before the header (after any address or navigation line): the last question
+    there, else the last line there. A page without a recognisable header starts with it.
+    """
     if first_header is None:
         candidates = [i for i, k in enumerate(kinds) if k is None and blocks[i].kind != "bullet"][:1]
+    else:
+        candidates = [i for i in range(first_header) if kinds[i] is None and blocks[i].kind != "bullet"]
     if not candidates:
         return None, -1
     questions = [i for i in candidates if blocks[i].text.rstrip().endswith("?")]
@@ -88,6 +93,8 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Page:
             page.updated_date = updated_date(b.text)
         elif k is Chrome.BANNER and page.review_state is None:
             page.review_state = review_state(b.text)
+        elif k is Chrome.ADDRESS and page.address is None:
+            page.address = article_address(b.text)
         if i < start:
             continue
         if k in (Chrome.CTA, Chrome.END):

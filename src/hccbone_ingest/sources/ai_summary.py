@@ -3,16 +3,16 @@
 The page-level work lives in `hccbone_ingest.aisummary` (layouts, chrome, claims, markers);
 this module decides whether a file is such a page and turns the page into records.
 The site's article id comes from the page's address: the HTML canonical link or og:url, or
-a `https://www.droracle.ai/articles/<id>/…` address anywhere in a text copy (for instance a
-first line `URL: …` added when saving). Without it the document is keyed by content hash;
-the raw file name is not the site id.
+a line of a text copy holding only a `https://www.droracle.ai/articles/<id>/…` address or
+`URL: <address>` (added when saving; links inside the text do not count). Without it the
+document is keyed by content hash; the raw file name is not the site id.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..aisummary.chrome import article_address, parse_date
+from ..aisummary.chrome import parse_date
 from ..aisummary.claims import build_claims
 from ..aisummary.html_layout import html_page
 from ..aisummary.page import assemble
@@ -65,14 +65,15 @@ class AiSummaryAdapter(SourceAdapter):
             hp = html_page(text)
             page = assemble(hp.blocks, title=hp.title)
             url, site_id, references = hp.url, hp.site_id, hp.references
+            if site_id is None and page.address is not None:
+                (url, site_id), provenance["site_id"] = page.address, "text"
             provenance.update(hp.provenance)
             date_fallback = parse_date(hp.date_modified) if hp.date_modified else None
             layout = "html"
         else:
             page = assemble(text_blocks(text))
-            found = article_address(text)
-            url, site_id = found if found else (None, None)
-            if found:
+            url, site_id = page.address if page.address else (None, None)
+            if page.address:
                 provenance["site_id"] = "text"
             provenance["title"] = "text"
             layout = "text"
