@@ -27,6 +27,7 @@ EXPLICIT_OPEN = "\ue000"
 EXPLICIT_CLOSE = "\ue001"
 # Cap on marker numbers when the page's reference list is unknown (text copies).
 DEFAULT_MAX_REF = 30
+_TAIL_CHARS = 200
 
 _EXPLICIT_ONE = f"{EXPLICIT_OPEN}(\\d+){EXPLICIT_CLOSE}"
 # A run of explicit markers, with the separators between them; optional space before.
@@ -116,7 +117,9 @@ def split_markers(text: str, max_ref: int | None = None) -> Split:
     explicit = _split_explicit(text)
     if explicit is not None:
         return explicit
-    m = _TRAILING.search(text)
+    # Runs are short: look only at the tail, which also keeps long digit lists linear.
+    offset = max(0, len(text) - _TAIL_CHARS)
+    m = _TRAILING.search(text, offset)
     if not m:
         return Split(text.strip())
     body = text[: m.start()].rstrip()

@@ -44,7 +44,7 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == "." and _is_abbreviation(text[start:m.start()]):
+        if text[m.start()] == "." and _is_abbreviation(text[max(start, m.start() - 40):m.start()]):
             continue
         piece = text[start:m.end()].strip()
         if piece:

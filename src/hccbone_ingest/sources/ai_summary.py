@@ -62,7 +62,10 @@ class AiSummaryAdapter(SourceAdapter):
         provenance: dict[str, str] = {}
         date_fallback = None
         if raw.looks_like_html:
-            hp = html_page(text)
+            try:
+                hp = html_page(text)
+            except RecursionError as e:
+                raise ParseError("HTML nested too deeply to read as an AI-summary page") from e
             page = assemble(hp.blocks, title=hp.title)
             url, site_id, references = hp.url, hp.site_id, hp.references
             if site_id is None and page.address is not None:
