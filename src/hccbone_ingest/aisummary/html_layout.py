@@ -66,8 +66,8 @@ def _is_marker(el: Tag) -> bool:
         return True
     href = el.get("href")
     href = href if isinstance(href, str) else ""
-    classes = " ".join(el.get("class") or []).lower()
-    return href.startswith("#") or "cit" in classes or "ref" in classes or el.find_parent("sup") is not None
+    citation_class = any(c.lower().startswith(("cit", "ref")) for c in el.get("class") or [])
+    return href.startswith("#") or citation_class or el.find_parent("sup") is not None
 
 
 def _marker_targets(soup: BeautifulSoup) -> list[str]:
@@ -108,8 +108,10 @@ def _take_references(soup: BeautifulSoup) -> list[SourceReference]:
         heading.decompose()
     if isinstance(container, Tag) and container.name != "body" and not clean(container.get_text(" ")):
         container.decompose()
-    seen: set[int] = set()
-    return [r for r in sorted(refs, key=lambda r: r.ref_no) if not (r.ref_no in seen or seen.add(r.ref_no))]
+    by_no: dict[int, SourceReference] = {}
+    for r in refs:
+        by_no.setdefault(r.ref_no, r)  # a repeated number: the first item wins
+    return [by_no[n] for n in sorted(by_no)]
 
 
 def _mark_citations(soup: BeautifulSoup) -> None:
