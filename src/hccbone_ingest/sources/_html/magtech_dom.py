@@ -1,0 +1,285 @@
+"""Magtech article pages from their DOM: the table layout (`J_*` classes) and the panel
+layout (`div.abs-con`, `h3.abs-tit`, `#divPanel`/`#divPanelEn`, `div[name="#abstract"]`).
+
+Both run on a DOM already stripped of clutter (dom.strip_clutter).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from ...records import Affiliation, Reference, RelatedArticle
+from ...refs.doi import find_doi
+from ...text.normalize import cjk_ratio, clean, has_cjk
+from .authors import author_line
+from .dom import inline_text, text_lines
+from .fields import (
+    SUP_CLOSE,
+    SUP_OPEN,
+    abstract_label,
+    affiliations_from_lines,
+    corresponding_name,
+    date_of,
+    emails,
+    keyword_label,
+    keywords_of,
+    labelled_values,
+    numbered_items,
+    pair_affiliations,
+    parse_header,
+)
+from .layer import Layer
+
+_MAGTECH_MARKERS = re.compile(
+    r"magtech\.(com|org)|class\s*=\s*[\"'](?:[^\"']*\s)?mag-|J_biaoti|J_author_cn|J_zhaiyao|abs-tit|"
+    r"divPanel|id\s*=\s*[\"']metaVue[\"']|window\.metaData\s*=", re.IGNORECASE)
+
+
+def magtech_markers(text: str) -> int:
+    """How many distinct Magtech markers the page source carries."""
+    return len({m.group(0).lower()[:8] for m in _MAGTECH_MARKERS.finditer(text)})
+
+
+def is_lang(text: str, lang: str) -> bool:
+    zh = has_cjk(text) and cjk_ratio(text) >= 0.2
+    return zh if lang == "zh" else not zh
+
+
+# ------------------------------------------------------------------ shared pieces
+
+def _marked_lines(el: Tag) -> list[str]:
+    """Lines of `el` with <sup> text wrapped in ⟦⟧ (affiliation labels stay separable)."""
+    el = copy.copy(el)
+    for sup in el.find_all("sup"):
+        sup.replace_with(SUP_OPEN + sup.get_text("") + SUP_CLOSE)
+    return text_lines(el)
+
+
+def _apply_labelled(layer: Layer, text: str, lang: str) -> None:
+    for kind, _label, value in labelled_values(text):
+        d = date_of(kind, value)
+        if d:
+            layer.set(*d)
+        elif kind == "corresponding":
+            name = corresponding_name(value)
+            layer.set(f"corresponding_author_{lang}", name)
+            for e in emails(value):
+                layer.set("corresponding_email", e)
+        elif kind == "email":
+            for e in emails(value):
+                layer.set("corresponding_email", e)
+        elif kind == "funding" and value:
+            layer.set(f"funding_{lang}", clean(value))
+
+
+def _abstract_blocks(layer: Layer, blocks: list[str]) -> None:
+    """Paragraphs of an abstract area -> abstracts and keywords by label, else by script."""
+    parts: dict[str, list[str]] = {"zh": [], "en": []}
+    for text in blocks:
+        kw = keyword_label(text)
+        if kw:
+            layer.keywords.setdefault(kw[0], keywords_of(kw[1]))
+            continue
+        lab = abstract_label(text)
+        if lab:
+            lang, text = lab
+        else:
+            lang = "zh" if is_lang(text, "zh") else "en"
+        if clean(text):
+            parts[lang].append(clean(text) or "")
+    for lang, ps in parts.items():
+        if ps:
+            layer.abstracts.setdefault(lang, " ".join(ps))
+
+
+def _references(container: Tag | None) -> list[Reference]:
+    if container is None:
+        return []
+    items: list[tuple[int, str]] = []
+    for tr in container.find_all("tr"):
+        cells = [c for c in tr.find_all(["td", "th"], recursive=False)]
+        if len(cells) >= 2:
+            label = inline_text(cells[0]) or ""
+            m = re.fullmatch(r"\[?(\d{1,4})\]?\.?", label)
+            text = inline_text(cells[1]) if m else None
+            if m and text:
+                items.append((int(m.group(1)), text))
+    if not items:
+        items = numbered_items(text_lines(container), allow_dot=True)
+    refs = []
+    for n, text in items:
+        d = find_doi(text)
+        refs.append(Reference(ref_no=n, raw=text, doi=d.printed if d else None))
+    return refs
+
+
+def _related(container: Tag | None) -> list[RelatedArticle]:
+    if container is None:
+        return []
+    return [RelatedArticle(item_no=n, raw=t) for n, t in numbered_items(text_lines(container))]
+
+
+def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
+    for n in names:
+        el = soup.find(attrs={"name": n}) or soup.find(id=n.lstrip("#"))
+        if el is not None:
+            return el
+    return None
+
+
+def _header(layer: Layer, lines: list[str]) -> int | None:
+    """Find the `journal ›› year, Vol. ›› Issue` line; returns its index."""
+    for i, line in enumerate(lines):
+        h = parse_header(line) if ("››" in line or "Vol." in line) else None
+        if h is None:
+            continue
+        layer.set("journal_zh" if h.journal and has_cjk(h.journal) else "journal_en", h.journal)
+        layer.set("year", h.year)
+        layer.set("volume", h.volume)
+        layer.set("issue", h.issue)
+        layer.set("first_page", h.first_page)
+        layer.set("last_page", h.last_page)
+        d = find_doi(line)
+        if d:
+            layer.set("doi", d.printed)
+        return i
+    return None
+
+
+def _citations(layer: Layer, lines: list[str]) -> None:
+    """The lines after `引用本文:` are the page's own citation, Chinese then English."""
+    for i, line in enumerate(lines):
+        if not re.match(r"^(引用本文|Cite this article)\s*[:：]?", line):
+            continue
+        rest = [clean(re.sub(r"^(引用本文|Cite this article)\s*[:：]?", "", line)), *lines[i + 1:i + 3]]
+        for c in rest:
+            if c and re.search(r"\[[A-Z]{1,2}(/OL)?\]", c):
+                layer.set("citation_zh" if is_lang(c, "zh") else "citation_en", c)
+        return
+
+
+# ------------------------------------------------------------------ panel layout
+
+def panel_layer(soup: BeautifulSoup) -> Layer | None:
+    con = soup.select_one("div.abs-con")
+    titles = soup.select("h3.abs-tit")
+    if con is None and not titles:
+        return None
+    layer = Layer("dom")
+    head_lines = text_lines(con) if con is not None else []
+    hi = _header(layer, head_lines)
+    for t in titles:
+        text = inline_text(t)
+        if text:
+            layer.set("title_zh" if is_lang(text, "zh") else "title_en", text)
+    if hi is not None:  # the column name sits between the header line and the title
+        title_texts = {inline_text(t) for t in titles}
+        for line in head_lines[hi + 1:]:
+            if line in title_texts:
+                break
+            if len(line) <= 30 and not find_doi(line):
+                layer.set("section", line)
+                break
+    for target, lang in (("#divPanel", "zh"), ("#divPanelEn", "en")):
+        line = soup.find(attrs={"data-target": target})
+        authors = author_line(line, lang) if line is not None else []
+        panel = soup.find(id=target[1:])
+        affs: list[Affiliation] = []
+        if panel is not None:
+            for addr in panel.find_all("address"):
+                affs += affiliations_from_lines(_marked_lines(addr), lang)
+            for li in panel.find_all(["li", "span", "p"]):
+                if li.find_parent("address") is None and li.find_parent(["li"]) is None:
+                    _apply_labelled(layer, inline_text(li) or "", lang)
+        _add_lang(layer, lang, authors, affs)
+    _citations(layer, head_lines)
+    abstract = _by_name(soup, "#abstract")
+    if abstract is not None:
+        _abstract_blocks(layer, [b for b in (inline_text(p) for p in _paragraphs(abstract)) if b])
+    layer.references = _references(_by_name(soup, "#reference", "#references"))
+    layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
+    return layer
+
+
+def _paragraphs(el: Tag) -> list[Tag]:
+    """The innermost paragraph-like blocks of an area (p, or div/td without block children)."""
+    ps = el.find_all("p")
+    if ps:
+        return [p for p in ps if p.find("p") is None]
+    return [el]
+
+
+def _add_lang(layer: Layer, lang: str, authors: list, affs: list[Affiliation]) -> None:
+    """Pair one language's authors/affiliations with the other language's, by position."""
+    if authors:
+        if not layer.authors:
+            layer.authors = authors
+        elif len(layer.authors) == len(authors):
+            for a, b in zip(layer.authors, authors, strict=True):
+                setattr(a, f"name_{lang}", getattr(b, f"name_{lang}"))
+                a.affiliation_ids = a.affiliation_ids or b.affiliation_ids
+                a.is_corresponding = a.is_corresponding or b.is_corresponding
+                a.email = a.email or b.email
+        else:
+            layer.flags.append("author_count_mismatch")
+    if affs:
+        zh = [a for a in layer.affiliations if a.name_zh]
+        en = [a for a in layer.affiliations if a.name_en]
+        layer.affiliations = pair_affiliations(zh + (affs if lang == "zh" else []),
+                                               en + (affs if lang == "en" else []))
+
+
+# ------------------------------------------------------------------ table layout
+
+def table_layer(soup: BeautifulSoup) -> Layer | None:
+    if soup.select_one(".J_biaoti, .J_biaoti_en, .J_author_cn, .J_zhaiyao") is None:
+        return None
+    layer = Layer("dom")
+    for cls, lang in (("J_biaoti", "zh"), ("J_biaoti_en", "en")):
+        el = soup.find(class_=cls)
+        layer.set(f"title_{lang}", inline_text(el))
+    for cls, lang in (("J_author_cn", "zh"), ("J_author_en", "en")):
+        el = soup.find(class_=cls)
+        if el is not None:
+            _add_lang(layer, lang, author_line(el, lang), [])
+    zh_affs: list[Affiliation] = []
+    en_affs: list[Affiliation] = []
+    for el in soup.find_all(class_="J_author_dizhi"):
+        lines = _marked_lines(el)
+        if lines and is_lang(" ".join(lines), "zh"):
+            zh_affs += affiliations_from_lines(lines, "zh")
+        elif lines:
+            en_affs += affiliations_from_lines(lines, "en")
+    if zh_affs or en_affs:
+        layer.affiliations = pair_affiliations(zh_affs, en_affs)
+    blocks: list[str] = []
+    for el in soup.find_all(class_=["J_zhaiyao", "J_zhaiyao_en"]):
+        if el.find(class_=["J_zhaiyao", "J_zhaiyao_en"]) is not None or _is_reference_row(el):
+            continue
+        for text in (inline_text(p) for p in _paragraphs(el)):
+            if not text:
+                continue
+            if labelled_values(text) and not abstract_label(text):
+                _apply_labelled(layer, text, "zh" if is_lang(text, "zh") else "en")
+            else:
+                blocks.append(text)
+    _abstract_blocks(layer, blocks)
+    lines = text_lines(soup)
+    _header(layer, lines)
+    _citations(layer, lines)
+    for el in soup.find_all(["table", "div"]):
+        head = el.find_previous(string=re.compile(r"^\s*(参考文献|References)\s*$"))
+        if head is not None and _references(el) and el.find("tr") is not None:
+            layer.references = _references(el)
+            break
+    layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
+    return layer
+
+
+def _is_reference_row(el: Tag) -> bool:
+    tr = el.find_parent("tr")
+    first = tr.find("td") if tr is not None else None
+    return first is not None and bool(re.fullmatch(r"\[?\d{1,4}\]?\.?", inline_text(first) or ""))
