@@ -7,10 +7,61 @@ import re
 from ...errors import ParseError
 from ...records import Document, ParsedDocument
 from ...refs.doi import is_valid_doi, normalize_doi
+from .. import _journal_fields as jf
 from ..base import RawInput, make_doc_id
 from .layer import Merged
 
-_CMA_ISSN = re.compile(r"issn\.(\d{4}-\d{3}[\dX])", re.IGNORECASE)
+# CMA DOIs encode ISSN, year and issue (REFERENCE.md §4): `…cma.j.issn.2095-3232.2025.04.004`.
+_CMA_DOI = re.compile(r"cma\.j\.issn\.([0-9]{4}-[0-9]{3}[0-9x])\.([0-9]{4})\.([0-9]{2})\.")
+
+
+def _check_self_citations(m: Merged) -> None:
+    """The page's own citation lines give journal_en and cross-check the header fields
+    (same checks and flag names as the text adapter)."""
+    doc, flags = m.doc, m.flags
+    for lang in ("zh", "en"):
+        line = doc.get(f"citation_{lang}")
+        tail = jf.parse_citation_tail(line) if isinstance(line, str) else None
+        if tail is None:
+            continue
+        origin = m.provenance.get(f"citation_{lang}", "dom")
+        key = f"journal_{lang}"
+        if doc.get(key) is None:
+            doc[key] = tail.journal
+            m.provenance[key] = origin
+        elif doc[key] != tail.journal:
+            flags.append("self_citation_mismatch:journal")
+        if doc.get("year") is None:
+            for name, v in (("year", tail.year), ("volume", tail.volume), ("issue", tail.issue),
+                            ("first_page", tail.first_page), ("last_page", tail.last_page)):
+                if v is not None:
+                    doc[name] = v
+                    m.provenance[name] = origin
+            continue
+        if tail.year != doc["year"]:
+            flags.append("self_citation_mismatch:year")
+        if tail.volume and doc.get("volume") and tail.volume != doc["volume"]:
+            flags.append("self_citation_mismatch:volume")
+        issue = doc.get("issue")
+        if tail.issue and isinstance(issue, str) and issue and tail.issue.lstrip("0") != issue.lstrip("0"):
+            flags.append("self_citation_mismatch:issue")
+        if doc.get("first_page") and tail.first_page != doc["first_page"]:
+            flags.append("self_citation_mismatch:pages")
+
+
+def _check_cma_doi(m: Merged, doi_key: str | None) -> None:
+    g = _CMA_DOI.search(doi_key or "")
+    if not g:
+        return
+    doc = m.doc
+    if not doc.get("issn"):
+        doc["issn"] = g.group(1).upper()
+        m.provenance["issn"] = m.provenance.get("doi", "meta")
+    year, issue = doc.get("year"), doc.get("issue")
+    if isinstance(year, int) and int(g.group(2)) != year:
+        m.flags.append("doi_year_mismatch")
+    if isinstance(issue, str) and issue.isdigit() and int(g.group(3)) != int(issue):
+        m.flags.append("doi_issue_mismatch")
 
 
 def _reconcile_corresponding(m: Merged) -> None:
@@ -21,12 +72,15 @@ def _reconcile_corresponding(m: Merged) -> None:
         if names and (a.name_zh in names or a.name_en in names):
             a.is_corresponding = True
     marked = [a for a in m.authors if a.is_corresponding]
-    if marked:
-        doc.setdefault("corresponding_author_zh", marked[0].name_zh) if marked[0].name_zh else None
-        doc.setdefault("corresponding_author_en", marked[0].name_en) if marked[0].name_en else None
-        email = next((a.email for a in marked if a.email), None)
-        if email:
-            doc.setdefault("corresponding_email", email)
+    email = doc.get("corresponding_email")
+    if email and len(marked) == 1 and marked[0].email is None:
+        marked[0].email = str(email)
+    if len(m.affiliations) == 1 and m.authors and not any(a.affiliation_ids for a in m.authors):
+        for a in m.authors:  # one unlabelled affiliation: every author's, by convention
+            a.affiliation_ids = [m.affiliations[0].affiliation_id]
+    known = {a.affiliation_id for a in m.affiliations}
+    if m.affiliations and any(i not in known for a in m.authors for i in a.affiliation_ids):
+        m.flags.append("unknown_affiliation_label")
 
 
 def build_document(raw: RawInput, m: Merged, *, source: str = "journal",
@@ -37,18 +91,15 @@ def build_document(raw: RawInput, m: Merged, *, source: str = "journal",
     _reconcile_corresponding(m)
     doi = doc.get("doi")
     doi_key = normalize_doi(doi) if isinstance(doi, str) else None
-    if doi_key and not doc.get("issn"):
-        issn = _CMA_ISSN.search(doi_key)
-        if issn:
-            doc["issn"] = issn.group(1).upper()
-            m.provenance.setdefault("issn", m.provenance.get("doi", "meta"))
+    _check_self_citations(m)
+    _check_cma_doi(m, doi_key)
     site_id = doc.get("site_id")
     doc_id = make_doc_id(doi_key=doi_key, site="magtech" if site_id else None,
                          site_id=str(site_id) if site_id else None, raw=raw)
     document = Document(doc_id=doc_id, source=source, doc_type="journal_article", source_path=raw.path,
                         content_sha256=raw.sha256, doi_key=doi_key,
                         doi_valid=is_valid_doi(doi_key) if doi_key else None, **doc)
-    document.quality_flags = [*m.flags, *(f for f in extra_flags if f not in m.flags)]
+    document.quality_flags = list(dict.fromkeys([*m.flags, *extra_flags]))
     document.provenance = dict(sorted(m.provenance.items()))
     return ParsedDocument(document=document, authors=m.authors, affiliations=m.affiliations,
                           abstracts=m.abstracts, keywords=m.keywords, references=m.references,

@@ -11,15 +11,11 @@ from dataclasses import dataclass
 
 from ...records import Affiliation
 from ...text.normalize import clean, has_cjk
-from .meta import parse_date, split_keywords
+from .. import _journal_fields as jf
+from .. import journal_text
 
-# `中华… ›› 2025, Vol. 14 ›› Issue (04) : 522 -527. doi: …` (Magtech; U+203A separators).
-_MAGTECH_HEADER = re.compile(
-    r"^(?P<journal>.+?)\s*(?:››|»|>>)\s*(?P<year>\d{4})\s*,\s*Vol\.\s*(?P<volume>[^\s›»>,]+)\s*"
-    r"(?:››|»|>>)?\s*Issue\s*\((?P<issue>[^)]*)\)\s*:\s*(?P<first>[A-Za-z]?\d+[A-Za-z]?)"
-    r"(?:\s*[-–]\s*(?P<last>[A-Za-z]?\d+[A-Za-z]?))?", re.IGNORECASE)
-# RHHZ: `2019, Vol. 40 Issue (1): 1-6`; also `2019, 40(1): 1-6`.
-_RHHZ_HEADER = re.compile(
+# RHHZ and others print no journal before the year: `2019, Vol. 40 Issue (1): 1-6`, `2019, 40(1): 1-6`.
+_BARE_HEADER = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*,\s*(?:Vol\.\s*)?(?P<volume>\d+)\s*(?:Issue\s*)?"
     r"\(\s*(?P<issue>[^)]+?)\s*\)\s*:\s*(?P<first>[A-Za-z]?\d+)(?:\s*[-–]\s*(?P<last>[A-Za-z]?\d+))?",
     re.IGNORECASE)
@@ -30,110 +26,83 @@ class Header:
     journal: str | None
     year: int
     volume: str
-    issue: str
-    first_page: str
+    issue: str | None
+    first_page: str | None
     last_page: str | None
+    doi: str | None
 
 
 def parse_header(line: str) -> Header | None:
-    m = _MAGTECH_HEADER.match(line)
-    journal = None
-    if m:
-        journal = clean(m.group("journal"))
-    else:
-        m = _RHHZ_HEADER.search(line)
-        if not m:
-            return None
-    return Header(journal, int(m.group("year")), m.group("volume"), clean(m.group("issue")) or "",
-                  m.group("first"), m.group("last"))
+    """The Magtech header line (the text adapter's rule), else a bare `year, vol(issue): pages`."""
+    h = jf.parse_header(line)
+    if h is not None:
+        return Header(h.journal, h.year, h.volume, h.issue, h.first_page, h.last_page,
+                      h.doi.printed if h.doi else None)
+    m = _BARE_HEADER.search(line)
+    if not m:
+        return None
+    d = jf.find_doi_in(line)
+    return Header(None, int(m.group("year")), m.group("volume"), clean(m.group("issue")),
+                  m.group("first"), m.group("last"), d.printed if d else None)
 
 
-# Labels of the `label: value` runs in author panels. Longest first inside each alternative.
-LABELS: dict[str, str] = {
-    "收稿日期": "received", "修回日期": "revised", "录用日期": "accepted", "接受日期": "accepted",
-    "网络出版日期": "online", "在线出版日期": "online", "出版日期": "published", "发布日期": "published",
-    "通信作者": "corresponding", "通讯作者": "corresponding", "基金资助": "funding", "基金项目": "funding",
-    "作者简介": "bio",
-    "Received date": "received", "Received": "received", "Revised date": "revised", "Revised": "revised",
-    "Accepted date": "accepted", "Accepted": "accepted", "Online": "online", "Published": "published",
-    "Corresponding authors": "corresponding", "Corresponding author": "corresponding",
-    "Supported by": "funding", "Fund program": "funding", "Funding": "funding",
-    "E-mail": "email", "Email": "email",
-}
-_LABEL_RE = re.compile(
-    r"(?<![A-Za-z])(" + "|".join(re.escape(k) for k in sorted(LABELS, key=len, reverse=True))
-    + r")\s*[:：]\s*", re.IGNORECASE)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_DATE_FIELDS = {"received": "received_date", "revised": "revised_date", "accepted": "accepted_date",
+                "published": "published_date"}
 
 
-def labelled_values(text: str) -> list[tuple[str, str, str]]:
-    """`收稿日期:2025-01-25 出版日期:2025-08-10` -> [(kind, label, value), ...]."""
-    out = []
-    matches = list(_LABEL_RE.finditer(text))
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        label = m.group(1)
-        kind = next(v for k, v in LABELS.items() if k.lower() == label.lower())
-        out.append((kind, label, text[m.end():end].strip(" ;；,，")))
-    return out
+def labelled_values(text: str) -> list[tuple[str, str]]:
+    """`收稿日期:2025-01-25 出版日期:2025-08-10` -> [(key, value), ...] with the text adapter's
+    labels and keys (received, revised, accepted, published, corresponding, funding)."""
+    fields = jf.parse_meta_line(text)
+    return [(f.key, f.value) for f in fields or [] if f.key]
 
 
-def date_of(kind: str, value: str) -> tuple[str, dt.date] | None:
-    d = parse_date(value)
-    field = {"received": "received_date", "revised": "revised_date", "accepted": "accepted_date",
-             "published": "published_date"}.get(kind)
-    return (field, d) if field and d else None
+def date_field(key: str, value: str) -> tuple[str, dt.date] | None:
+    d = jf.parse_date(value)
+    name = _DATE_FIELDS.get(key)
+    return (name, d) if name and d else None
 
 
 def emails(text: str) -> list[str]:
     return _EMAIL.findall(text)
 
 
-def corresponding_name(value: str) -> str | None:
-    """`李照, E-mail: li@x.cn` -> `李照` (the name without e-mail or trailing punctuation)."""
-    v = _EMAIL.sub("", value)
-    v = re.split(r"(?i)\b(?:e-?mail|电子邮箱|邮箱)\b\s*[:：]?", v)[0]
-    return clean(v.strip(" ,，;；:：()（）")) or None
+def join_pieces(parts: list[str]) -> str:
+    """Abstract pieces joined as the text adapter joins them (no space between CJK sides)."""
+    return journal_text._join(parts)
 
 
-_POSTCODE_GLUED = re.compile(r"^(\d{1,2})(\d{6})(?=\s|$)")
-_POSTCODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
-_AFF_LABEL = re.compile(r"^\(?\s*(\d{1,2})\s*[.．、)）]?\s*(?=\S)")
+def reference_doi(raw: str) -> str | None:
+    """The DOI of a reference string: the one after a `DOI:` label, else the first one."""
+    label = re.search(r"DOI\s*[:：]\s*", raw, re.IGNORECASE)
+    m = jf.find_doi_in(raw[label.end():]) if label else None
+    m = m or jf.find_doi_in(raw)
+    return m.printed if m else None
+
+
 SUP_OPEN, SUP_CLOSE = "\u27e6", "\u27e7"  # markers around <sup> text, set by the DOM walk
-_SUP_LABEL = re.compile(f"^{SUP_OPEN}\\s*([0-9a-z*,，\\s]*?)\\s*{SUP_CLOSE}\\s*")
+_SUP_LABEL = re.compile(f"^{SUP_OPEN}\\s*([^{SUP_CLOSE}]*?)\\s*{SUP_CLOSE}\\s*")
 
 
 def affiliation_line(line: str, lang: str, fallback_id: int) -> Affiliation | None:
-    """One printed affiliation (label in a ⟦sup⟧, or `1.`, or glued to the postcode)."""
+    """One printed affiliation: the label in a ⟦sup⟧ when the DOM has one, else the text
+    adapter's rules (`1.` enumerations, labels glued to the postcode)."""
     line = line.strip()
-    aff_id = None
+    sup_id = None
     m = _SUP_LABEL.match(line)
     if m:
-        digits = re.findall(r"\d+", m.group(1))
-        aff_id = int(digits[0]) if digits else None
+        digits = re.findall(r"[0-9]+", m.group(1))
+        sup_id = int(digits[0]) if digits else None
         line = line[m.end():]
-    line = line.replace(SUP_OPEN, "").replace(SUP_CLOSE, "")
-    if aff_id is None and lang == "zh":
-        g = _POSTCODE_GLUED.match(line)
-        if g:  # `1100044 北京…`: label glued to the postcode
-            aff_id = int(g.group(1))
-            line = line[len(g.group(1)):]
-    if aff_id is None:
-        m = _AFF_LABEL.match(line)
-        if m and not _POSTCODE.match(line):
-            aff_id = int(m.group(1))
-            line = line[m.end():]
-    text = clean(line.strip(" ;；()（）"))
-    if not text:
+    line = clean(line.replace(SUP_OPEN, "").replace(SUP_CLOSE, "").strip(" ;；")) or ""
+    parsed = jf.parse_zh_affiliation(line) if lang == "zh" else jf.parse_en_affiliation(line)
+    if parsed is None:
         return None
-    aff_id = aff_id or fallback_id
+    aff_id = sup_id or parsed.label or fallback_id
     if lang == "zh":
-        pc = _POSTCODE.search(text)
-        postcode = pc.group(1) if pc else None
-        name = clean(_POSTCODE.sub("", text, count=1).strip(" ,，;；")) if pc else text
-        return Affiliation(aff_id, name_zh=name, postcode=postcode)
-    pc = _POSTCODE.search(text)
-    return Affiliation(aff_id, name_en=text, postcode=pc.group(1) if pc else None)
+        return Affiliation(aff_id, name_zh=parsed.name, postcode=parsed.postcode)
+    return Affiliation(aff_id, name_en=parsed.name, postcode=parsed.postcode)
 
 
 def affiliations_from_lines(lines: list[str], lang: str) -> list[Affiliation]:
@@ -187,7 +156,7 @@ def abstract_label(text: str) -> tuple[str, str] | None:
 
 
 def keywords_of(value: str) -> list[str]:
-    return split_keywords(value)
+    return jf.split_keywords(value)
 
 
 _REF_LABEL = re.compile(r"^\[(\d{1,4})\]\s*(.*)$")

@@ -62,7 +62,7 @@ def _first(layers: list[Layer], get, key: str, prov: dict[str, str]):
     return None
 
 
-def _merge_authors(layers: list[Layer], prov: dict[str, str]) -> list[Author]:
+def _merge_authors(layers: list[Layer], prov: dict[str, str], flags: list[str]) -> list[Author]:
     """Names from the first layer that has them; labels, corresponding marks and e-mails from
     the first layer that has those, when it lists the same number of authors (pairing by
     position, as the page does)."""
@@ -74,6 +74,10 @@ def _merge_authors(layers: list[Layer], prov: dict[str, str]) -> list[Author]:
            for a in base.authors]
     prov["authors"] = base.origin
     n = len(out)
+    # Structured sources that list a different number of authors contradict each other (the
+    # text layer is a re-reading, not a source of its own, so it is not counted).
+    if any(len(ly.authors) != n for ly in with_names if ly.origin in ("meta", "json", "dom")):
+        flags.append("author_count_mismatch")
     for lang in ("zh", "en"):
         attr_ = f"name_{lang}"
         if all(getattr(a, attr_) for a in out):
@@ -150,5 +154,6 @@ def merge(layers: list[Layer]) -> Merged:
     flags: list[str] = []
     for ly in layers:
         flags += [f for f in ly.flags if f not in flags]
-    return Merged(doc, _merge_authors(layers, prov), _merge_affiliations(layers, prov), abstracts,
-                  keywords, refs, related, prov, flags)
+    authors = _merge_authors(layers, prov, flags)
+    return Merged(doc, authors, _merge_affiliations(layers, prov), abstracts, keywords, refs, related,
+                  prov, list(dict.fromkeys(flags)))

@@ -12,8 +12,8 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from ...records import Affiliation, Reference, RelatedArticle
-from ...refs.doi import find_doi
 from ...text.normalize import cjk_ratio, clean, has_cjk
+from .. import _journal_fields as jf
 from .authors import author_line
 from .dom import inline_text, text_lines
 from .fields import (
@@ -21,15 +21,16 @@ from .fields import (
     SUP_OPEN,
     abstract_label,
     affiliations_from_lines,
-    corresponding_name,
-    date_of,
+    date_field,
     emails,
+    join_pieces,
     keyword_label,
     keywords_of,
     labelled_values,
     numbered_items,
     pair_affiliations,
     parse_header,
+    reference_doi,
 )
 from .layer import Layer
 
@@ -58,21 +59,32 @@ def _marked_lines(el: Tag) -> list[str]:
     return text_lines(el)
 
 
-def _apply_labelled(layer: Layer, text: str, lang: str) -> None:
-    for kind, _label, value in labelled_values(text):
-        d = date_of(kind, value)
+def _apply_labelled(layer: Layer, lines: list[str], lang: str) -> None:
+    """`收稿日期:…`, `通信作者:…`, `基金资助:` + value lines (joined with `; `, as the text
+    adapter joins a label's continuation lines)."""
+    fields: list[list[str]] = []  # [key, value] pairs, values extended by continuation lines
+    for line in lines:
+        found = labelled_values(line)
+        if found:
+            fields += [[k, v] for k, v in found]
+        elif fields and fields[-1][0] == "funding":
+            fields[-1][1] = f"{fields[-1][1]}; {line}" if fields[-1][1] else line
+    for key, value in fields:
+        d = date_field(key, value)
         if d:
+            if layer.doc.get(d[0]) not in (None, d[1]):
+                layer.flags.append(f"date_mismatch:{key}")
             layer.set(*d)
-        elif kind == "corresponding":
-            name = corresponding_name(value)
+        elif key == "corresponding":
+            name, email = jf.split_corresponding(value)
             layer.set(f"corresponding_author_{lang}", name)
-            for e in emails(value):
-                layer.set("corresponding_email", e)
-        elif kind == "email":
-            for e in emails(value):
-                layer.set("corresponding_email", e)
-        elif kind == "funding" and value:
+            layer.set("corresponding_email", email)
+        elif key == "funding":
             layer.set(f"funding_{lang}", clean(value))
+    for line in lines:
+        if re.match(r"(?i)^(e-?mail|电子邮箱|邮箱)\s*[:：]", line):
+            for e in emails(line):
+                layer.set("corresponding_email", e)
 
 
 def _abstract_blocks(layer: Layer, blocks: list[str]) -> None:
@@ -91,8 +103,9 @@ def _abstract_blocks(layer: Layer, blocks: list[str]) -> None:
         if clean(text):
             parts[lang].append(clean(text) or "")
     for lang, ps in parts.items():
-        if ps:
-            layer.abstracts.setdefault(lang, " ".join(ps))
+        text = clean(join_pieces(ps)) if ps else None
+        if text:
+            layer.abstracts.setdefault(lang, text)
 
 
 def _references(container: Tag | None) -> list[Reference]:
@@ -109,11 +122,7 @@ def _references(container: Tag | None) -> list[Reference]:
                 items.append((int(m.group(1)), text))
     if not items:
         items = numbered_items(text_lines(container), allow_dot=True)
-    refs = []
-    for n, text in items:
-        d = find_doi(text)
-        refs.append(Reference(ref_no=n, raw=text, doi=d.printed if d else None))
-    return refs
+    return [Reference(ref_no=n, raw=text, doi=reference_doi(text)) for n, text in items]
 
 
 def _related(container: Tag | None) -> list[RelatedArticle]:
@@ -132,21 +141,25 @@ def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
 
 def _header(layer: Layer, lines: list[str]) -> int | None:
     """Find the `journal ›› year, Vol. ›› Issue` line; returns its index."""
-    for i, line in enumerate(lines):
-        h = parse_header(line) if ("››" in line or "Vol." in line) else None
+    for i, line in enumerate(lines[:60]):
+        h = parse_header(line)
         if h is None:
             continue
-        layer.set("journal_zh" if h.journal and has_cjk(h.journal) else "journal_en", h.journal)
+        if h.journal:
+            layer.set("journal_zh" if has_cjk(h.journal) else "journal_en", h.journal)
         layer.set("year", h.year)
         layer.set("volume", h.volume)
         layer.set("issue", h.issue)
         layer.set("first_page", h.first_page)
         layer.set("last_page", h.last_page)
-        d = find_doi(line)
-        if d:
-            layer.set("doi", d.printed)
+        layer.set("doi", h.doi)
         return i
     return None
+
+
+def is_column(line: str) -> bool:
+    """A journal column name (专家论坛): short Chinese, no digits or punctuation."""
+    return has_cjk(line) and len(line) <= 15 and not re.search(r"[0-9,.，。:：;；()（）]", line)
 
 
 def _citations(layer: Layer, lines: list[str]) -> None:
@@ -155,9 +168,9 @@ def _citations(layer: Layer, lines: list[str]) -> None:
         if not re.match(r"^(引用本文|Cite this article)\s*[:：]?", line):
             continue
         rest = [clean(re.sub(r"^(引用本文|Cite this article)\s*[:：]?", "", line)), *lines[i + 1:i + 3]]
-        for c in rest:
-            if c and re.search(r"\[[A-Z]{1,2}(/OL)?\]", c):
-                layer.set("citation_zh" if is_lang(c, "zh") else "citation_en", c)
+        cands = [c for c in rest if c and jf.looks_like_citation(c)]
+        layer.set("citation_zh", next((c for c in cands if has_cjk(c)), None))
+        layer.set("citation_en", next((c for c in cands if not has_cjk(c)), None))
         return
 
 
@@ -180,9 +193,9 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
         for line in head_lines[hi + 1:]:
             if line in title_texts:
                 break
-            if len(line) <= 30 and not find_doi(line):
+            if is_column(line):
                 layer.set("section", line)
-                break
+            break
     for target, lang in (("#divPanel", "zh"), ("#divPanelEn", "en")):
         line = soup.find(attrs={"data-target": target})
         authors = author_line(line, lang) if line is not None else []
@@ -191,9 +204,9 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
         if panel is not None:
             for addr in panel.find_all("address"):
                 affs += affiliations_from_lines(_marked_lines(addr), lang)
-            for li in panel.find_all(["li", "span", "p"]):
-                if li.find_parent("address") is None and li.find_parent(["li"]) is None:
-                    _apply_labelled(layer, inline_text(li) or "", lang)
+            for ul in panel.find_all(["ul", "ol"]):
+                if ul.find_parent("address") is None:
+                    _apply_labelled(layer, _item_lines(ul), lang)
         _add_lang(layer, lang, authors, affs)
     _citations(layer, head_lines)
     abstract = _by_name(soup, "#abstract")
@@ -202,6 +215,14 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
     layer.references = _references(_by_name(soup, "#reference", "#references"))
     layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
     return layer
+
+
+def _item_lines(ul: Tag) -> list[str]:
+    """One line per list item (labels and their value run), continuation blocks as own lines."""
+    lines: list[str] = []
+    for li in ul.find_all("li", recursive=False):
+        lines += text_lines(li)
+    return lines
 
 
 def _paragraphs(el: Tag) -> list[Tag]:
@@ -263,7 +284,7 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
             if not text:
                 continue
             if labelled_values(text) and not abstract_label(text):
-                _apply_labelled(layer, text, "zh" if is_lang(text, "zh") else "en")
+                _apply_labelled(layer, [text], "zh" if is_lang(text, "zh") else "en")
             else:
                 blocks.append(text)
     _abstract_blocks(layer, blocks)
