@@ -23,10 +23,13 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "nav", "iframe", "objec
               "title", "map", "audio", "video", "dialog")
 # Page-level banners; inside an <article> they hold the article's own title, so they stay there.
 _PAGE_CHROME = ("header", "footer")
-# id/class values that mark widgets rather than content (prefix match, case-insensitive).
-_CLUTTER_NAME = re.compile(
-    r"^(modal|dialog|popup|pop-up|export|share|metric|tongji|nav(bar|-|$)|breadcrumb|toolbar|cookie|"
-    r"skip-link|back-?to-?top|qrcode|erweima)", re.IGNORECASE)
+# Words of id/class names that mark widgets rather than content (`exportModal`, `article-metrics`,
+# `share-box`, `nav-tabs`): names are split on - _ and camelCase humps, then matched word by word.
+_CLUTTER_WORDS = frozenset((
+    "modal", "dialog", "popup", "export", "share", "metric", "metrics", "tongji", "nav", "navbar",
+    "breadcrumb", "breadcrumbs", "toolbar", "cookie", "cookies", "qrcode", "erweima", "backtotop",
+))
+_NAME_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 # Unrendered Vue/Angular templates in pages saved before the script ran.
 _MUSTACHE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 # Whole class names that hide an element on every screen (Bootstrap's hidden-xs etc. do not).
@@ -35,10 +38,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 # Visible-text noise of Magtech-style pages: the platform switch link, the metrics legend, the
 # export menu. Matched on a block's whole text so a real `摘要:` label is never touched.
 _NOISE_TEXT = re.compile(
-    r"^(切换至\s*\S.{0,40}|阅读次数.{0,200}|导出引用.{0,200}|"
+    r"^(切换至\s*\S.{0,40}|(阅读|浏览|下载|被引)次数.{0,200}|导出引用.{0,200}|"
     r"(Export|导出)\s*(citation|引用|到)?.{0,60}(EndNote|RIS|BibTeX|Reference Manager).{0,200})$",
     re.IGNORECASE | re.DOTALL)
-_NOISE_START = re.compile(r"切换至|阅读次数|导出|Export", re.IGNORECASE)
+_NOISE_START = re.compile(r"切换至|(阅读|浏览|下载|被引)次数|导出|Export", re.IGNORECASE)
 
 BLOCK_TAGS = frozenset((
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
@@ -79,7 +82,8 @@ def _is_hidden(el: Tag) -> bool:
         return True
     if any(c.lower() in _HIDDEN_CLASSES for c in classes(el)) or el.has_attr("v-cloak"):
         return True
-    return any(_CLUTTER_NAME.match(n) for n in [attr(el, "id"), *classes(el)] if n)
+    return any(w.lower() in _CLUTTER_WORDS
+               for n in [attr(el, "id"), *classes(el)] for w in _NAME_SPLIT.split(n) if w)
 
 
 def _tags(root: Tag) -> Iterator[Tag]:

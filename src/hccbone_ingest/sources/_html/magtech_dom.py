@@ -87,21 +87,24 @@ def _apply_labelled(layer: Layer, lines: list[str], lang: str) -> None:
                 layer.set("corresponding_email", e)
 
 
-def _abstract_blocks(layer: Layer, blocks: list[str]) -> None:
-    """Paragraphs of an abstract area -> abstracts and keywords by label, else by script."""
+def _abstract_blocks(layer: Layer, blocks: list[list[str]]) -> None:
+    """Paragraphs (as lines) of an abstract area -> abstracts and keywords, by label, else by
+    script. Lines are joined as the text adapter joins them, so HTML and text copies agree."""
     parts: dict[str, list[str]] = {"zh": [], "en": []}
-    for text in blocks:
-        kw = keyword_label(text)
-        if kw:
-            layer.keywords.setdefault(kw[0], keywords_of(kw[1]))
+    for lines in blocks:
+        if not lines:
             continue
-        lab = abstract_label(text)
+        kw = keyword_label(lines[0])
+        if kw:
+            layer.keywords.setdefault(kw[0], keywords_of(" ".join([kw[1], *lines[1:]])))
+            continue
+        lab = abstract_label(lines[0])
         if lab:
-            lang, text = lab
+            lang, first = lab
+            lines = [x for x in [clean(first), *lines[1:]] if x]
         else:
-            lang = "zh" if is_lang(text, "zh") else "en"
-        if clean(text):
-            parts[lang].append(clean(text) or "")
+            lang = "zh" if is_lang(lines[0], "zh") else "en"
+        parts[lang] += lines
     for lang, ps in parts.items():
         text = clean(join_pieces(ps)) if ps else None
         if text:
@@ -211,7 +214,7 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
     _citations(layer, head_lines)
     abstract = _by_name(soup, "#abstract")
     if abstract is not None:
-        _abstract_blocks(layer, [b for b in (inline_text(p) for p in _paragraphs(abstract)) if b])
+        _abstract_blocks(layer, [text_lines(p) for p in _paragraphs(abstract)])
     layer.references = _references(_by_name(soup, "#reference", "#references"))
     layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
     return layer
@@ -276,17 +279,18 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
             en_affs += affiliations_from_lines(lines, "en")
     if zh_affs or en_affs:
         layer.affiliations = pair_affiliations(zh_affs, en_affs)
-    blocks: list[str] = []
+    blocks: list[list[str]] = []
     for el in soup.find_all(class_=["J_zhaiyao", "J_zhaiyao_en"]):
         if el.find(class_=["J_zhaiyao", "J_zhaiyao_en"]) is not None or _is_reference_row(el):
             continue
-        for text in (inline_text(p) for p in _paragraphs(el)):
-            if not text:
+        for p in _paragraphs(el):
+            lines = text_lines(p)
+            if not lines or parse_header(lines[0]) is not None:  # the header line is no abstract
                 continue
-            if labelled_values(text) and not abstract_label(text):
-                _apply_labelled(layer, [text], "zh" if is_lang(text, "zh") else "en")
+            if labelled_values(lines[0]) and not abstract_label(lines[0]):
+                _apply_labelled(layer, lines, "zh" if is_lang(lines[0], "zh") else "en")
             else:
-                blocks.append(text)
+                blocks.append(lines)
     _abstract_blocks(layer, blocks)
     lines = text_lines(soup)
     _header(layer, lines)
