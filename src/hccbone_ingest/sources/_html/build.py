@@ -78,6 +78,9 @@ def _reconcile_corresponding(m: Merged) -> None:
     if len(m.affiliations) == 1 and m.authors and not any(a.affiliation_ids for a in m.authors):
         for a in m.authors:  # one unlabelled affiliation: every author's, by convention
             a.affiliation_ids = [m.affiliations[0].affiliation_id]
+    nos = [r.ref_no for r in m.references]
+    if nos and nos != list(range(nos[0], nos[0] + len(nos))):
+        m.flags.append("reference_numbering_gap")
     known = {a.affiliation_id for a in m.affiliations}
     if m.affiliations and any(i not in known for a in m.authors for i in a.affiliation_ids):
         m.flags.append("unknown_affiliation_label")
@@ -99,6 +102,8 @@ def build_document(raw: RawInput, m: Merged, *, source: str = "journal",
     document = Document(doc_id=doc_id, source=source, doc_type="journal_article", source_path=raw.path,
                         content_sha256=raw.sha256, doi_key=doi_key,
                         doi_valid=is_valid_doi(doi_key) if doi_key else None, **doc)
+    if raw.decoded.how.endswith("-lossy"):  # a few bytes were undecodable: U+FFFD in their place
+        m.flags.append("decode_replaced_chars")
     document.quality_flags = list(dict.fromkeys([*m.flags, *extra_flags]))
     document.provenance = dict(sorted(m.provenance.items()))
     return ParsedDocument(document=document, authors=m.authors, affiliations=m.affiliations,

@@ -46,7 +46,7 @@ _NOISE_START = re.compile(r"切换至|(阅读|浏览|下载|被引)次数|导出
 BLOCK_TAGS = frozenset((
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
     "td", "th", "thead", "tbody", "tfoot", "caption", "address", "section", "article", "aside",
-    "blockquote", "pre", "figure", "figcaption", "main", "hr", "body", "html", "center",
+    "blockquote", "pre", "figure", "figcaption", "main", "hr", "body", "html", "center", "form",
 ))
 _PARAGRAPH_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                              "blockquote", "address", "ul", "ol"))
@@ -149,13 +149,20 @@ def _walk_text(root: Tag, out: list[str]) -> None:
                 out.append("\n")
                 continue
             if name in BLOCK_TAGS:
-                out.append("\n\n" if name in _PARAGRAPH_TAGS else "\n")
-            elif name in ("td", "th"):
-                out.append("\n")
+                out.append(_break(node))
             stack.append((node, False))
             stack.extend((c, True) for c in reversed(node.contents))
         elif name in BLOCK_TAGS:
-            out.append("\n\n" if name in _PARAGRAPH_TAGS else "\n")
+            out.append(_break(node))
+
+
+def _break(el: Tag) -> str:
+    """A blank line around paragraphs, except inside list items and table cells: a label's
+    value in its own <p> (`基金资助:` + `<p>…</p>`) stays on the label's next line, as pages
+    render it."""
+    if el.name in _PARAGRAPH_TAGS and el.find_parent(["li", "td", "th", "dd"]) is None:
+        return "\n\n"
+    return "\n"
 
 
 def raw_text(el: Tag) -> str:

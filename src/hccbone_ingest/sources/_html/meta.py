@@ -132,11 +132,6 @@ def split_names(joined: str) -> list[str]:
     return [c for c in (clean(p) for p in parts) if c]
 
 
-def split_keywords(joined: str) -> list[str]:
-    parts = re.split(r"\s*[;；,，、]\s*", joined.strip())
-    return [c for c in (clean(p) for p in parts) if c]
-
-
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ...records import Author
+from .. import _journal_fields as jf
 from .layer import Layer
-from .meta import MetaTags, doi_of, parse_date, parse_year, split_keywords, split_names
+from .meta import MetaTags, doi_of, parse_date, parse_year, split_names
 
 
 def _names(meta: MetaTags, lang: str) -> list[str]:
@@ -26,7 +27,7 @@ def meta_layer(meta: MetaTags) -> Layer:
         if abstract:
             layer.abstracts[lang] = abstract
         kws = meta.values("keywords", lang)
-        kws = split_keywords(kws[0]) if len(kws) == 1 else kws
+        kws = jf.split_keywords(kws[0]) if len(kws) == 1 else kws
         if kws:
             layer.keywords[lang] = kws
     zh, en = _names(meta, "zh"), _names(meta, "en")
