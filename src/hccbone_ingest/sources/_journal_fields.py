@@ -75,7 +75,7 @@ def parse_header(line: str) -> Header | None:
 
 _NAME_CHARS = r"[^0-9,，、;；:：()（）*∗#†]"
 _NAME_ITEM = re.compile(
-    rf"\s*(?P<name>{_NAME_CHARS}+?)\s*"
+    rf"\s*(?P<name>{_NAME_CHARS}++)"  # possessive: no backtracking into the name
     r"(?P<labels>[0-9]{1,2}(?:\s*[,，\-–]\s*[0-9]{1,2})*)?\s*"
     r"(?P<star>[*∗#†])?\s*"
     r"(?P<mark>[,，]?\s*[(（][^()（）]*[)）])?\s*"
@@ -85,6 +85,9 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _EN_PARTICLES = ("de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "dos", "bin", "al",
                  "el")
 _EN_WORD = re.compile(r"^[A-Z][A-Za-z'’.\-]*$")
+
+
+_MAX_AUTHOR_LINE = 4000  # longer than any real author list (a few hundred names): not one
 
 
 @dataclass(slots=True)
@@ -117,6 +120,8 @@ def split_names(line: str) -> list[NameItem] | None:
     Names never start with a digit, so digits after a separator belong to the previous
     name's superscript (`张三1, 2, 李四1` -> 张三 [1, 2], 李四 [1]).
     """
+    if len(line) > _MAX_AUTHOR_LINE:
+        return None
     items: list[NameItem] = []
     pos, n = 0, len(line)
     while pos < n:

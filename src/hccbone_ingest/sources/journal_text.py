@@ -77,12 +77,12 @@ _DOI_LABEL = re.compile(r"DOI\s*[:：]\s*", re.IGNORECASE)
 
 def _join(parts: list[str]) -> str:
     """Join wrapped pieces: nothing between two CJK sides, one space otherwise."""
-    out = ""
+    out: list[str] = []
     for p in parts:
-        if out and not (_cjk_side(out[-1]) and _cjk_side(p[0])):
-            out += " "
-        out += p
-    return out
+        if out and not (_cjk_side(out[-1][-1]) and _cjk_side(p[0])):
+            out.append(" ")
+        out.append(p)
+    return "".join(out)
 
 
 def _cjk_side(ch: str) -> bool:
@@ -223,6 +223,7 @@ def _parse_abstracts(lines: list[str | None]) -> _Abstracts:
     out = _Abstracts()
     current: str | None = None  # language of the abstract being extended
     pending: str | None = None  # a bare `摘要` / `Abstract` label: the next paragraph is it
+    pending_kw: str | None = None
     for line in lines:
         if line is None:
             continue
@@ -234,10 +235,18 @@ def _parse_abstracts(lines: list[str | None]) -> _Abstracts:
                 out.doi_line = line
             current = None
             continue
+        if pending_kw is not None:  # `关键词:` alone on its line: the values follow
+            out.keywords.setdefault(pending_kw, []).extend(jf.split_keywords(line))
+            pending_kw = None
+            continue
         for lang, rx in (("zh", _KW_ZH), ("en", _KW_EN)):
             m = rx.match(line)
             if m:
-                out.keywords.setdefault(lang, []).extend(jf.split_keywords(m.group("rest")))
+                rest = m.group("rest")
+                if rest:
+                    out.keywords.setdefault(lang, []).extend(jf.split_keywords(rest))
+                else:
+                    pending_kw = lang
                 current = None
                 break
         else:
@@ -300,10 +309,13 @@ def _doi_continues(prev: str, nxt: str) -> bool:
 
 
 def _join_ref_lines(lines: list[str]) -> str:
-    out = lines[0]
+    out = [lines[0]]
+    tail = lines[0][-300:]  # enough to hold a DOI broken over several lines
     for nxt in lines[1:]:
-        out += ("" if _doi_continues(out, nxt) else " ") + nxt
-    return out
+        piece = ("" if _doi_continues(tail, nxt) else " ") + nxt
+        out.append(piece)
+        tail = (tail + piece)[-300:]
+    return "".join(out)
 
 
 def _numbered_items(lines: list[str | None]) -> tuple[list[_Item], bool]:
@@ -504,7 +516,13 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         doi_m = jf.find_doi_in(abstracts.doi_line)
     abstract_recs = [Abstract(lang, t) for lang in ("zh", "en")
                      if (t := clean(_join(abstracts.texts.get(lang, []))))]
-    if not (zh_head.title or en_head.title or abstract_recs or doi_m):
+    # A title alone proves little (any first line of any text would do): it counts only
+    # with some other piece of the page's structure beside it.
+    structure = bool(header or citation_zh or citation_en or zh_head.authors or en_head.authors
+                     or front.zh.affiliations or front.en.affiliations or front.zh.meta or front.en.meta
+                     or references)
+    has_title = bool(zh_head.title or en_head.title) and structure
+    if not (has_title or abstract_recs or doi_m):
         n = sum(1 for x in lines if x is not None)
         raise ParseError(
             f"truncated beyond use: no title, no abstract and no DOI found in {n} non-blank lines "
@@ -533,7 +551,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     if header is not None:
         doc.journal_zh, doc.year, doc.volume = header.journal, header.year, header.volume
         doc.issue, doc.first_page, doc.last_page = header.issue, header.first_page, header.last_page
-    _fill_from_citations(doc, flags)
+    prov: dict[str, str] = {}  # fields not read where they normally are
+    _fill_from_citations(doc, flags, prov)
     _fill_meta(doc, front, flags)
     _check_cma_doi(doc, flags)
     authors, affiliations = _people(front, zh_head, en_head, doc, flags)
@@ -542,34 +561,40 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
                 for i, kw in enumerate(abstracts.keywords.get(lang, []))]
     flags += abstracts.flags + list_flags
     doc.quality_flags = list(dict.fromkeys(flags))
-    doc.provenance = {k: "text" for k in ("doi", "title_zh", "title_en", "journal_zh", "year", "volume",
-                                          "issue", "first_page", "last_page", "published_date")
-                      if getattr(doc, k) is not None}
-    if doc.journal_en is not None:
-        doc.provenance["journal_en"] = "citation_en"
     if doc.issn is not None:
-        doc.provenance["issn"] = "doi"
+        prov["issn"] = "doi"
+    doc.provenance = {k: prov.get(k, "text") for k in _PROVENANCE_FIELDS if getattr(doc, k) is not None}
     return ParsedDocument(
         document=doc, authors=authors, affiliations=affiliations, abstracts=abstract_recs,
         keywords=keywords, references=references, related_articles=related,
     )
 
 
-def _fill_from_citations(doc: Document, flags: list[str]) -> None:
+# Document fields this parser fills, listed in `provenance` when set.
+_PROVENANCE_FIELDS = (
+    "doi", "title_zh", "title_en", "journal_zh", "journal_en", "issn", "year", "volume", "issue",
+    "first_page", "last_page", "section", "received_date", "revised_date", "accepted_date", "published_date",
+    "corresponding_author_zh", "corresponding_author_en", "corresponding_email", "funding_zh", "funding_en",
+)
+
+
+def _fill_from_citations(doc: Document, flags: list[str], prov: dict[str, str]) -> None:
     """journal_en exists only in the English self-citation; both lines cross-check the header."""
     for lang, line in (("zh", doc.citation_zh), ("en", doc.citation_en)):
         tail = jf.parse_citation_tail(line) if line else None
         if tail is None:
             continue
+        where = f"citation_{lang}"
         if lang == "en":
-            doc.journal_en = tail.journal
+            doc.journal_en, prov["journal_en"] = tail.journal, where
         elif doc.journal_zh is None:
-            doc.journal_zh = tail.journal
+            doc.journal_zh, prov["journal_zh"] = tail.journal, where
         elif tail.journal != doc.journal_zh:
             flags.append("self_citation_mismatch:journal")
         if doc.year is None:  # no header: the self-citation is the best source left
             doc.year, doc.volume, doc.issue = tail.year, tail.volume, tail.issue
             doc.first_page, doc.last_page = tail.first_page, tail.last_page
+            prov.update(dict.fromkeys(("year", "volume", "issue", "first_page", "last_page"), where))
             continue
         if tail.year != doc.year:
             flags.append("self_citation_mismatch:year")
