@@ -3,7 +3,7 @@
 Magtech repeats every Chinese tag with `xml:lang="en"` for the English value; the Chinese
 tag's language is `zh`, `cn`, `zh-cn`, `chi` or absent. A tag without a language is taken as
 Chinese when it holds Chinese script or when the same name also exists in English; otherwise
-(an English-only page) it counts for both languages' lookups via `und`.
+(an English-only page) it is `und`, which English lookups accept.
 """
 
 from __future__ import annotations
@@ -60,9 +60,6 @@ class MetaTags:
     def __init__(self, tags: list[MetaTag]) -> None:
         self.tags = tags
 
-    def __bool__(self) -> bool:
-        return bool(self.tags)
-
     def values(self, field: str, lang: str | None = None) -> list[str]:
         """Every value of the first tag name (in NAMES order) that has one for this language.
 
@@ -77,9 +74,6 @@ class MetaTags:
     def first(self, field: str, lang: str | None = None) -> str | None:
         v = self.values(field, lang)
         return v[0] if v else None
-
-    def has_any(self, prefix: str) -> bool:
-        return any(t.name.startswith(prefix) for t in self.tags)
 
 
 def _lang_ok(tag_lang: str, want: str | None) -> bool:
