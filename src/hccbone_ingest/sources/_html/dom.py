@@ -114,6 +114,8 @@ def strip_clutter(soup: BeautifulSoup) -> BeautifulSoup:
 def _drop_noise_blocks(soup: BeautifulSoup) -> None:
     """Drop the largest block whose whole text is a known widget text (metrics, switch link)."""
     for s in list(soup.find_all(string=_NOISE_START)):
+        if s.decomposed:  # inside a block already dropped
+            continue
         el = s.parent
         if el is None or el.decomposed:
             continue
