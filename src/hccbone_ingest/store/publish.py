@@ -207,14 +207,11 @@ def _switch_current(out: OutputDir, version: str) -> None:
         os.replace(tmp, link)  # the commit: every <table> link resolves through `current`
         for name in TABLES:
             table_link = out.path(name)
-            target = posixpath.join("_snapshots", "current", name)
-            if os.path.islink(table_link) and os.readlink(table_link) == target:
-                continue
             if os.path.lexists(table_link) and not os.path.islink(table_link):
                 raise RuntimeError(f"{table_link} exists and is not a link to a snapshot; move it away")
-            tmp = f"{table_link}.tmp-{os.getpid()}"
-            os.symlink(target, tmp)
-            os.replace(tmp, table_link)
+            _link(posixpath.join("_snapshots", "current", name), table_link)
+        # The card too, so that it always describes the tables next to it.
+        _link(posixpath.join("_snapshots", "current", "README.md"), out.path("README.md"))
     else:
         # Object stores have neither symlinks nor an atomic rename of a prefix. The commit is
         # the pointer object (one PUT); the <table>/ prefixes are then refreshed file by file
@@ -223,6 +220,16 @@ def _switch_current(out: OutputDir, version: str) -> None:
         out.write_bytes_atomic(out.path("_snapshots", "current.txt"), version.encode())
         for name in TABLES:
             _mirror(out, posixpath.join(out.snapshot(version), name), out.path(name))
+        out.fs.copy(posixpath.join(out.snapshot(version), "README.md"), out.path("README.md"))
+
+
+def _link(target: str, link: str) -> None:
+    """Make `link` a symlink to `target`, atomically, unless it already is one."""
+    if os.path.islink(link) and os.readlink(link) == target:
+        return
+    tmp = f"{link}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
 
 
 def _mirror(out: OutputDir, src: str, dest: str) -> None:
@@ -251,7 +258,6 @@ def _remove(out: OutputDir, path: str) -> None:
     else:
         with contextlib.suppress(FileNotFoundError):
             out.fs.rm(path, recursive=True)
-    checkpoint("gc-removed")
 
 
 def _children(out: OutputDir, path: str) -> list[str]:
@@ -272,15 +278,18 @@ def _collect_garbage(out: OutputDir, keep_versions: set[str], live_fragments: se
     for p in _children(out, out.snapshots):
         if posixpath.basename(p) not in keep:
             _remove(out, p)
+            checkpoint("gc-removed")
     for p in _children(out, out.root) + _children(out, out.state):
         if ".tmp-" in posixpath.basename(p):  # a temp file or link left by a killed run
             _remove(out, p)
+            checkpoint("gc-removed")
     frag_root = out.path("_state", "fragments")
     for d in _children(out, frag_root):
         for p in _children(out, d):
             name = posixpath.basename(p)
             if not (name.endswith(".json") and name[:-5] in live_fragments):
                 _remove(out, p)
+                checkpoint("gc-removed")
 
 
 def publish(plan: RunPlan) -> PublishResult:
@@ -299,7 +308,6 @@ def publish(plan: RunPlan) -> PublishResult:
         saved = orjson.loads(existing)
         for k in ("documents_per_source", "rows_per_table", "errors", "alignment_scores"):
             setattr(result, k, saved[k])
-        card = out.read_bytes(posixpath.join(snap, "README.md")) or b""
     else:
         docs, errors, sources = _load_index(plan)
         kept = _dedupe(docs, errors)
@@ -318,7 +326,6 @@ def publish(plan: RunPlan) -> PublishResult:
         checkpoint("snapshot-renamed")
     _switch_current(out, version)
     checkpoint("current-switched")
-    out.write_bytes_atomic(out.path("README.md"), card)
     out.write_bytes_atomic(out.manifest_path, manifest_bytes(plan, version))
     checkpoint("manifest-written")
     _collect_garbage(out, {version, previous or version}, {e.key for e in plan.entries})
