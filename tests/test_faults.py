@@ -153,8 +153,10 @@ def test_gb18030_carries_the_exact_seed_and_gives_identical_records(tmp_path):
     assert _records(raw / "gb.txt", "journal/gb.txt") == _records(JOURNAL_SEED, "journal/seed.txt")
 
 
-@pytest.mark.parametrize("encoding, bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-                                           ("utf-16-le", b""), ("utf-16-be", b"")])
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-16-le", b""), ("utf-16-be", b""),
+])
 def test_utf16_pages_with_and_without_bom_give_the_records_of_the_utf8_seed(tmp_path, encoding, bom):
     raw = write_raw(tmp_path, {"u16.txt": bom + SEED_TEXT.encode(encoding)})
     [o] = process_files([(raw / "u16.txt", "journal/u16.txt")], steps=[])
@@ -199,8 +201,8 @@ def test_a_changed_file_replaces_its_rows_and_a_deleted_one_disappears(tmp_path)
     raw = write_raw(tmp_path / "raw", corpus(n_journal=2, n_ai=0, junk=1))
     out = tmp_path / "out"
     ingest(raw, out)
-    (raw / "journal/variant_000.txt").write_text(
-        SEED_TEXT.replace("肝细胞癌骨转移研究进展", "肝细胞癌骨转移研究新进展").replace("2025.04.004", "2025.04.100"))
+    revised = SEED_TEXT.replace("肝细胞癌骨转移研究进展", "肝细胞癌骨转移研究新进展")
+    (raw / "journal/variant_000.txt").write_text(revised.replace("2025.04.004", "2025.04.100"))
     (raw / "journal/variant_001.txt").unlink()
     shutil.move(raw / "journal/junk_0.html", raw / "journal/junk renamed.html")
     r = ingest(raw, out)
