@@ -67,6 +67,10 @@ def snapshot_bytes(out: Path) -> dict[str, bytes]:
     return seen
 
 
+def parquet_only(seen: dict[str, bytes]) -> dict[str, bytes]:
+    return {k: v for k, v in seen.items() if k.endswith(".parquet")}
+
+
 def leftovers(out: Path) -> list[str]:
     """Temporary files or directories a killed run left behind."""
     return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if ".tmp-" in p.name)
