@@ -28,10 +28,10 @@ def test_cli_ingest_runs_the_flow_and_prints_the_summary(prefect_harness, seed_r
 
 
 def test_a_run_publishes_its_summary_artifact_and_draws_progress(prefect_harness, tmp_path, capsys):
-    import tests.toy_adapter  # noqa: F401 - toy files carry alignment scores
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
+    import tests.toy_adapter  # noqa: F401 - toy files carry alignment scores
     from flows.ingest import ingest
 
     raw = tmp_path / "raw"
