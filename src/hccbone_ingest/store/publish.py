@@ -28,7 +28,8 @@ from ..tables import SCHEMA_VERSION, TABLES, sort_rows, to_arrow
 from . import fragments
 from .faults import checkpoint
 from .layout import OutputDir
-from .plan import RunPlan, manifest_bytes
+from .lock import RunLock
+from .plan import RunPlan, load_manifest, manifest_bytes
 
 ROW_GROUP_SIZE = 50_000
 MAX_ROWS_PER_FILE = 1_000_000
@@ -326,7 +327,27 @@ def publish(plan: RunPlan) -> PublishResult:
         checkpoint("snapshot-renamed")
     _switch_current(out, version)
     checkpoint("current-switched")
-    out.write_bytes_atomic(out.manifest_path, manifest_bytes(plan, version))
+    kept = previous if previous != version else None
+    out.write_bytes_atomic(out.manifest_path, manifest_bytes(plan, version, kept))
     checkpoint("manifest-written")
-    _collect_garbage(out, {version, previous or version}, {e.key for e in plan.entries})
+    _collect_garbage(out, {version, kept or version}, {e.key for e in plan.entries})
     return result
+
+
+def sweep(out: OutputDir, lock_wait: float = 0.0) -> bool:
+    """Collect garbage outside a run (the maintenance flow), by the rules a publish applies.
+
+    Takes the lock (raises LockBusy if a run holds it). Does nothing, and returns False, when
+    the directory holds no published state or a run died between switching and writing the
+    manifest: the next ingest completes that one, and guessing here could drop live files.
+    """
+    if not out.exists(out.manifest_path):
+        return False  # not an output directory (yet): create nothing, not even the lock
+    with RunLock(out, wait=lock_wait):
+        manifest = load_manifest(out)
+        current = out.current_version()
+        if not manifest or current is None or manifest.get("snapshot") != current:
+            return False
+        live = {f["fragment"] for f in manifest["files"].values()}
+        _collect_garbage(out, {current, manifest.get("previous") or current}, live)
+        return True
