@@ -154,3 +154,11 @@ def test_bead_without_document_row_still_shows(out):
 def test_threshold_must_be_a_number(out):
     with pytest.raises(ExportError):
         load_report_data(out, float("nan"))
+
+
+def test_snapshot_without_pairs_says_so(out):
+    docs = load_report_data(out).without_pairs + [d.info for d in load_report_data(out).docs]
+    page = BeautifulSoup(render_report(build_report_data([], docs)), "html.parser")
+    assert page.select_one(".no-pairs") is not None and page.find("svg") is None
+    assert page.select("tr.pair") == [] and page.select_one("#only-low") is None
+    assert len(page.select("#without-pairs li")) == 3

@@ -100,7 +100,8 @@ document.body.append(out);
 
 def test_screenshot_is_not_blank_and_shows_the_highlight(chromium, report, tmp_path):
     shot = tmp_path / "report.png"
-    _run(chromium, tmp_path, f"--window-size={WINDOW[0]},{WINDOW[1]}", f"--screenshot={shot}", report.as_uri())
+    size = f"--window-size={WINDOW[0]},{WINDOW[1]}"
+    _run(chromium, tmp_path, size, f"--screenshot={shot}", report.as_uri())
     with Image.open(shot) as im:
         assert im.size == WINDOW
         rgb = im.convert("RGB")

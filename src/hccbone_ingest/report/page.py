@@ -39,7 +39,7 @@ a { color:var(--accent); }
 .stats { display:grid; grid-template-columns:auto auto; gap:4px 16px; margin:0; }
 .stats dt { color:var(--muted); } .stats dt.sub { padding-left:14px; }
 .stats dd { margin:0; font-weight:600; text-align:right; }
-figure { margin:0; } figcaption { color:var(--muted); font-size:.85rem; }
+figure { margin:0; max-width:440px; } figcaption { color:var(--muted); font-size:.85rem; }
 .histogram .bin rect { fill:var(--bar); } .histogram .bin.low rect { fill:var(--bar-low); }
 .histogram text { font-size:11px; fill:var(--muted); }
 table.kinds { border-collapse:collapse; font-size:.9rem; }
@@ -61,7 +61,7 @@ section.doc { margin:28px 0; padding-top:16px; border-top:2px solid var(--line);
 table.pairs { width:100%; border-collapse:collapse; table-layout:fixed; font-size:.93rem; }
 table.pairs caption { text-align:left; font-weight:600; padding:6px 0; }
 table.pairs th { background:var(--head); text-align:left; font-weight:600; padding:6px 8px;
-  border-bottom:1px solid var(--line); }
+  border-bottom:1px solid var(--line); position:sticky; top:0; z-index:1; }
 table.pairs td { padding:7px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
 col.no { width:3.2em; } col.kind { width:4em; } col.score { width:6.5em; }
 td.no, td.kind { color:var(--muted); font-variant-numeric:tabular-nums; }
@@ -124,15 +124,20 @@ def _summary(data: ReportData) -> str:
     dl = "".join(f'<dt{_SUB if sub else ""}>{k}</dt><dd>{v}</dd>' for k, v, sub in stats)
     by_kind = sorted(data.kinds.items(), key=lambda kv: _kind_order(kv[0]))
     kinds = "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in by_kind)
+    if scores:
+        detail = (
+            f"<figure>{histogram_svg(scores, data.threshold)}"
+            "<figcaption>Scores of all pairs in bins of 0.1, labelled by their lower edge; "
+            "amber bins lie below the threshold.</figcaption></figure>"
+            '<table class="kinds"><thead><tr><th>Kind</th><th>Pairs</th></tr></thead>'
+            f"<tbody>{kinds}</tbody></table>"
+        )
+    else:
+        detail = ('<p class="muted no-pairs">No aligned pairs in this snapshot: the alignment step '
+                  "has not produced any (yet).</p>")
     return (
         '<section id="summary" class="summary" aria-label="Summary">'
-        f'<dl class="stats">{dl}</dl>'
-        f"<figure>{histogram_svg(scores, data.threshold)}"
-        f"<figcaption>Scores of all pairs in bins of 0.1, labelled by their lower edge; "
-        "amber bins lie below the threshold.</figcaption></figure>"
-        '<table class="kinds"><thead><tr><th>Kind</th><th>Pairs</th></tr></thead>'
-        f"<tbody>{kinds}</tbody></table>"
-        "</section>"
+        f'<dl class="stats">{dl}</dl>{detail}</section>'
     )
 
 
@@ -152,6 +157,8 @@ def _title(info: DocInfo) -> str:
 
 
 def _toc(data: ReportData) -> str:
+    if not data.docs:
+        return ""
     items = []
     for i, d in enumerate(data.docs, 1):
         low_badge = f' <span class="badge low">{d.low} low</span>' if d.low else ""
@@ -243,7 +250,7 @@ def render_report(data: ReportData) -> str:
         "<header><h1>Parallel abstracts — alignment review</h1>"
         f'<p class="meta">{snapshot}schema {_e(SCHEMA_VERSION)} · hccbone_ingest {_e(__version__)} · '
         f"low-confidence threshold {data.threshold:g}</p></header>"
-        f"{_summary(data)}{_controls(data)}{_toc(data)}"
+        f"{_summary(data)}{_controls(data) if data.docs else ''}{_toc(data)}"
         f"<main>{docs}{_unaligned(data)}</main>"
         "</div></body></html>\n"
     )
