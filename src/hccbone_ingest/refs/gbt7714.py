@@ -38,6 +38,7 @@ __all__ = ["MAX_LENGTH", "TYPE_CODES", "parse_reference", "parse_reference_pair"
 TYPE_CODES = frozenset("M C G N J D R S P DB CP EB A CM DS Z PP".split())
 CARRIERS = frozenset("OL MT DK CD".split())
 MAX_LENGTH = 5000  # a reference is a few hundred characters; beyond this it is not one
+_MAX_AUTHORS_LEN = 1000  # longer than any author statement: stop looking (keeps the scan linear)
 
 _CODE = re.compile(r"\[\s*([A-Z]{1,2})\s*(?:/\s*([A-Z]{2}))?\s*\]")
 _REF_NO = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|［\s*\d{1,4}\s*］)\s*")
@@ -238,6 +239,8 @@ def _split_head(t: _Text, lo: int, hi: int) -> tuple[tuple[int, int] | None, tup
     cands = [c for c in separators(t.v, lo, hi) if t.v[c + 1 : hi].strip(" .")]
     cands = [c for c in cands if t.v[lo:c].strip(" .")]
     for c in cands:
+        if c - lo > _MAX_AUTHORS_LEN:
+            break
         if looks_personal(t.v[lo:c]):
             return (lo, c), (c + 1, hi)
     if not cands:
