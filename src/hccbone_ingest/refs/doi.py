@@ -26,6 +26,7 @@ from urllib.parse import unquote
 _SUFFIX_CHARS = r"(?:[-._;()/:A-Za-z0-9<>]|%[0-9A-Fa-f]{2})"
 _DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*(?:/|%2[Ff])" + _SUFFIX_CHARS + "+")
 _CONTINUATION = re.compile(_SUFFIX_CHARS + "+")
+_DOI_START = re.compile(r"10\.\d{4,9}")
 _VALID = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/[-._;()/:a-z0-9<>]+$")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _TRAILING = ".,;:"
@@ -37,7 +38,7 @@ _URL_TAILS = frozenset(
     "figures tables html meta issuetoc text reader toc media".split()
 )
 _URL_EXT = re.compile(r"\.(?:pdf|html?|xml|epub)$", re.IGNORECASE)
-_URL_START = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*$", re.IGNORECASE)
+_URL_START = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|\bdoi\.org/)\S*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,8 @@ def _joinable(doi: str, token: str) -> bool:
     `/`, `_`), or on a `.` followed by a token that itself has DOI-internal structure
     (`2023.2216966`), never a bare word or year that merely starts the next sentence.
     """
-    if not token[0].isalnum():
-        return False
+    if not token[0].isalnum() or _DOI_START.match(token):
+        return False  # a new DOI (`10.1000/abc. 10.2000/def`) never continues the last one
     last = doi[-1]
     if last in "-/_":
         return True
@@ -142,13 +143,14 @@ def _key(printed: str) -> str:
 
 
 def is_valid_doi(key: str | None) -> bool:
-    """Crossref DOI syntax (plus SICI `<>`), balanced brackets, no trailing punctuation."""
+    """Crossref DOI syntax (plus SICI `<>`), balanced brackets, no trailing punctuation,
+    hyphen or slash."""
     if not key:
         return False
     k = key.lower()
     return (
         bool(_VALID.match(k))
-        and k[-1] not in _TRAILING
+        and k[-1] not in _TRAILING + "-/"  # `…-018-`: cut at a line break, not a whole DOI
         and _balanced(k, "(", ")")
         and _balanced(k, "<", ">")
     )

@@ -144,7 +144,7 @@ def _split(text: str) -> tuple[str, str | None]:
         return text, None
     c1, c2 = codes[0], codes[1]
     head_script = _script(view[: c1.start()])
-    for p in separators(view, c1.end(), c2.start()):
+    for p in separators(view, c1.end(), c2.start(), original=text):
         left, right = view[: p + 1], view[p + 1 :].lstrip()
         if not re.search(r"\d{4}", view[c1.end() : p]):
             continue
@@ -236,7 +236,7 @@ def _split_head(t: _Text, lo: int, hi: int) -> tuple[tuple[int, int] | None, tup
     The first separator whose left side is a list of personal names wins (titles may hold
     `. `); failing that, a corporate author ends at the last separator (`上级. 下级. 题名`).
     """
-    cands = [c for c in separators(t.v, lo, hi) if t.v[c + 1 : hi].strip(" .")]
+    cands = [c for c in separators(t.v, lo, hi, original=t.s) if t.v[c + 1 : hi].strip(" .")]
     cands = [c for c in cands if t.v[lo:c].strip(" .")]
     for c in cands:
         if c - lo > _MAX_AUTHORS_LEN:
@@ -293,7 +293,7 @@ def _parse_head(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
 
 def _segments(t: _Text, lo: int, hi: int) -> list[tuple[int, int]]:
     """Field segments of view[lo:hi] (tail rules), empty ones dropped."""
-    cuts = [*separators(t.v, lo, hi, tail=True), hi]
+    cuts = [*separators(t.v, lo, hi, tail=True, original=t.s), hi]
     out, a = [], lo
     for c in cuts:
         if t.v[a:c].strip(" .,;"):
@@ -352,9 +352,13 @@ def _parse_host(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
         acc.flags.add("unparsed_segment")
 
 
-def _serial(t: _Text, lo: int, hi: int, acc: _Acc, *, container_from: int) -> bool:
-    """`刊名, 年, 卷(期): 页码` ending at a separator; the container may hold `. `."""
-    ends = [*separators(t.v, lo, hi, tail=True), hi]
+def _serial(t: _Text, lo: int, hi: int, acc: _Acc, *, container_from: int, guess: bool = False) -> bool:
+    """`刊名, 年, 卷(期): 页码` ending at a separator; the container may hold `. `.
+
+    When guessing (no type code), a bare `name, year` is not enough (`北京: 科学出版社, 2010`
+    is a book's imprint): the locator needs a volume or issue, the name no `place:` colon.
+    """
+    ends = [*separators(t.v, lo, hi, tail=True, original=t.s), hi]
     for e in ends:
         chunk = t.v[container_from:e]
         for m in re.finditer(r",", chunk):
@@ -362,6 +366,8 @@ def _serial(t: _Text, lo: int, hi: int, acc: _Acc, *, container_from: int) -> bo
                 continue
             loc = rf.SERIAL.match(chunk, m.start())
             if loc is None:
+                continue
+            if guess and (not (loc.group("vol") or loc.group("iss")) or ":" in chunk[: m.start()]):
                 continue
             a = container_from
             acc.ref.container = _val(t, a, a + m.start())
@@ -439,7 +445,7 @@ def _parse_untyped(t: _Text, acc: _Acc) -> None:
     # GB/T-style `刊名, 年, 卷(期): 页码` inside one segment; the container is that segment.
     for k in range(len(segs) - 1, 0, -1):
         a, b = segs[k]
-        if _serial(t, a, b, acc, container_from=a):
+        if _serial(t, a, b, acc, container_from=a, guess=True):
             acc.flags.add("guessed_type:J")
             _parse_head(t, segs[0][0], segs[k - 1][1], acc)
             return

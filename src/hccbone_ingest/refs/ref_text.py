@@ -66,19 +66,24 @@ def _single_initial_context(view: str, i: int) -> bool:
     return j < 0 or view[j] in ",:;(."
 
 
-def separators(view: str, lo: int = 0, hi: int | None = None, *, tail: bool = False) -> list[int]:
+def separators(
+    view: str, lo: int = 0, hi: int | None = None, *, tail: bool = False, original: str | None = None
+) -> list[int]:
     """Offsets of periods that separate fields in view[lo:hi].
 
     A separator is a period followed by a space (or the end), or a period glued to CJK text
     (`医政司.原发性`). Periods between digits (`1.5`), inside initialisms (`U.S.`) and after
     abbreviations never separate. In the `tail` (after the type code), a period before a
     lower-case word (`Univ. of`, `Rev. ed`) or inside dotted initials (`A. A. Balkema`) does
-    not separate either.
+    not separate either. Given the `original` string, a full-width `．`/`。` always separates.
     """
     hi = len(view) if hi is None else hi
     out = []
     for i in range(lo, hi):
         if view[i] != ".":
+            continue
+        if original is not None and original[i] in "．。":
+            out.append(i)  # a full-width stop is never an abbreviation or a decimal point
             continue
         prev = view[i - 1] if i > 0 else ""
         nxt = view[i + 1] if i + 1 < len(view) else ""
