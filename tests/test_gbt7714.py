@@ -216,6 +216,12 @@ def test_2025_lower_case_western_surnames():
           "16(1): 50-58.", authors=["Harding J J", "Abu-Zeinah G"], title="Frequency of bone metastases")
 
 
+def test_english_typeset_without_spaces():
+    check("Smith J,Doe A.Hepatocellular carcinoma and bone[J].J Hepatol,2019,70(3):321-325.",
+          authors=["Smith J", "Doe A"], title="Hepatocellular carcinoma and bone", container="J Hepatol",
+          year=2019, volume="70", issue="3", pages_first="321", pages_last="325")
+
+
 def test_no_spaces_at_all():
     check("王明.肝癌研究[J].中国肿瘤,2020,29(5):345-350.",
           authors=["王明"], title="肝癌研究", container="中国肿瘤", year=2020, volume="29",
@@ -312,6 +318,22 @@ def test_doi_broken_across_a_line_inside_one_reference():
 def test_language_note_and_leading_reference_number():
     check("[12] 王明. 肝癌研究[J]. 中国肿瘤, 2020, 29(5): 345-350. (in Chinese)",
           authors=["王明"], pages_last="350", flags=[])
+
+
+def test_database_ids_after_the_entry_are_not_fields():
+    check("Kim JH, Park SY. Bone-only metastasis in HCC[J]. Liver Int, 2020, 40(Suppl 1): S12-S15. "
+          "PMID: 31234567.", issue="Suppl 1", pages_first="S12", pages_last="S15", flags=[])
+    check("Wang Y. Title one[J]. Journal, 2020, 1: 1-5. [Article in Chinese]", pages_last="5", flags=[])
+
+
+def test_two_entries_glued_together_are_flagged():
+    check("张三. 研究[J]. 期刊, 2020, 1(1): 1-2. 李四. 另一研究[J]. 期刊, 2021, 2(2): 3-4.",
+          authors=["张三"], title="研究", year=2020, flags=["extra_type_code", "unparsed_segment"])
+
+
+def test_minority_name_with_middle_dot():
+    check("阿依古丽·买买提, 王明. 维吾尔族肝癌患者的流行病学特征[J]. 新疆医科大学学报, 2018, 41(2): 200-203.",
+          authors=["阿依古丽·买买提", "王明"], title="维吾尔族肝癌患者的流行病学特征")
 
 
 def test_other_scripts():

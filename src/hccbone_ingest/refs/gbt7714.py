@@ -30,7 +30,15 @@ from ..text.normalize import clean
 from . import ref_fields as rf
 from .doi import DoiMatch, find_dois
 from .ref_authors import looks_personal, split_authors
-from .ref_text import detect_lang, fold, is_cjk, separator_colons, separators, strip_punct
+from .ref_text import (
+    detect_lang,
+    fold,
+    glued_periods,
+    is_cjk,
+    separator_colons,
+    separators,
+    strip_punct,
+)
 
 __all__ = ["MAX_LENGTH", "TYPE_CODES", "parse_reference", "parse_reference_pair", "split_bilingual"]
 
@@ -166,6 +174,8 @@ def _parse_one(text: str) -> ParsedRef:
     _take_urls(t, acc)
     _take_access_date(t, acc)
     codes = _codes(t.v)
+    if len(codes) > 1:
+        acc.flags.add("extra_type_code")  # a second entry glued on, not a translation of this one
     if codes:
         code = codes[0]
         acc.ref.type_code = code.group(1)
@@ -238,7 +248,7 @@ def _split_head(t: _Text, lo: int, hi: int) -> tuple[tuple[int, int] | None, tup
     """
     cands = [c for c in separators(t.v, lo, hi, original=t.s) if t.v[c + 1 : hi].strip(" .")]
     cands = [c for c in cands if t.v[lo:c].strip(" .")]
-    for c in cands:
+    for c in sorted({*cands, *glued_periods(t.v, lo, hi)}):
         if c - lo > _MAX_AUTHORS_LEN:
             break
         if looks_personal(t.v[lo:c]):

@@ -75,8 +75,11 @@ VOLUME = re.compile(
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _YEARISH = re.compile(r"^\d{4}\s*(?:年|年度|年版)?$")
+# Trailers that carry no GB/T field: language notes and database ids.
 _NOTE = re.compile(
-    r"^[(\[]\s*(?:in\s+[A-Z][a-z]+(?:\s+with\s+[A-Z][a-z]+\s+abstract)?|中文|英文)\s*[)\]]$|^$"
+    r"^[(\[]\s*(?:(?:article\s+)?in\s+[A-Z][a-z]+(?:\s+with\s+[A-Z][a-z]+\s+abstract)?|中文|英文)"
+    r"\s*[)\]]$|^(?:PMID|PMCID|PMC|CNKI|ISBN|ISSN|arXiv|Epub|Published online)\b.*$|^$",
+    re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -112,6 +112,15 @@ def separators(
     return out
 
 
+def glued_periods(view: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Periods glued between letters (`Doe A.Title`, typeset without spaces): separators only
+    if the left side proves to be an author list, so callers check that."""
+    hi = len(view) if hi is None else hi
+    return [i for i in range(max(lo, 1), min(hi, len(view) - 1))
+            if view[i] == "." and view[i - 1].isalpha() and view[i + 1].isalpha()
+            and (view[i + 1].isupper() or is_cjk(view[i + 1]))]
+
+
 def separator_colons(view: str, original: str) -> list[int]:
     """Colons that separate a title from its other-title information (or a number).
 
