@@ -11,7 +11,8 @@ Sets:
 - `seed-related`: the seed's 15 related articles, same way (`bench/gold/seed_related.jsonl`).
 
 Scoring is micro precision / recall / F1 over fields: a predicted value counts toward
-precision, a gold value toward recall, an equal pair is a hit.
+precision, a gold value toward recall, an equal pair is a hit. A field left out of a record
+(gold not readable off the string) counts on neither side; the `left out` column says how often.
 
     python bench/refs_eval.py [--data DIR] [--json] [--errors]
 """
@@ -131,34 +132,40 @@ def _readable_authors(gold: list[str], text: str) -> list[str]:
     return out
 
 
-def _gold_2015(rec: dict) -> dict[str, object]:
+def _gold_2015(rec: dict) -> tuple[dict[str, object], set[str]]:
+    """Normalized gold values, and the fields left out of the scoring for this record: a gold
+    value that cannot be read off the string (README of the data), and an empty gold author
+    list, which is "unknown", not "none" (BibTeX keeps the names printed as 主要责任者 of
+    proceedings and edited books in `editor`, which the gold does not carry)."""
     g, text = rec["gold"], rec["text"]
     t = _norm(text)
-    out: dict[str, object] = {}
-    out["type_code"] = g.get("type_code")
+    out: dict[str, object] = {"type_code": g.get("type_code")}
+    left_out: set[str] = set()
+
+    def keep(field: str, value: object, readable: bool) -> None:
+        if value and not readable:
+            left_out.add(field)
+        out[field] = value if value and readable else None
+
     authors = _readable_authors(g.get("authors") or [], text)
-    # An empty gold author list is "unknown", not "none": BibTeX keeps the names printed as
-    # 主要责任者 of proceedings and edited books in `editor`, which the gold does not carry.
-    out["authors"] = [_norm(_gold_surname(a)) for a in authors] or None
+    if authors:
+        out["authors"] = [_norm(_gold_surname(a)) for a in authors]
+    else:
+        left_out.add("authors")
     for f in ("title", "container", "issue"):
         v = g.get(f)
-        out[f] = _norm(v) if v and _norm(v) in t else None
+        keep(f, _norm(v) if v else None, bool(v) and _norm(v) in t)
     y = g.get("year")
-    out["year"] = str(y) if y and str(y) in text else None
+    keep("year", str(y) if y else None, bool(y) and str(y) in text)
     v = g.get("volume")
-    out["volume"] = _norm_volume(v) if v and _norm_volume(v) in _norm_volume(text) else None
+    keep("volume", _norm_volume(v) if v else None, bool(v) and _norm_volume(v) in _norm_volume(text))
     p = g.get("pages")
-    out["pages"] = _norm_pages(p) if p and _norm_pages(p) in _norm_pages(text) else None
+    keep("pages", _norm_pages(p) if p else None, bool(p) and _norm_pages(p) in _norm_pages(text))
     d = g.get("doi")
-    out["doi"] = d.lower() if d and d.lower() in text.lower() else None
+    keep("doi", d.lower() if d else None, bool(d) and d.lower() in text.lower())
     u = g.get("url")
-    out["url"] = u.rstrip("/") if u and u in text else None
-    return out
-
-
-def _skip_2015(rec: dict) -> set[str]:
-    """Fields left out for this record: gold author list empty (see `_gold_2015`)."""
-    return set() if _readable_authors(rec["gold"].get("authors") or [], rec["text"]) else {"authors"}
+    keep("url", u.rstrip("/") if u else None, bool(u) and u in text)
+    return out, left_out
 
 
 def _pred_2015(p: ParsedRef) -> dict[str, object]:
@@ -177,8 +184,8 @@ def _pred_2015(p: ParsedRef) -> dict[str, object]:
     }
 
 
-def _gold_exact(rec: dict) -> dict[str, object]:
-    return {f: rec["gold"].get(f) for f in SEED_FIELDS}
+def _gold_exact(rec: dict) -> tuple[dict[str, object], set[str]]:
+    return {f: rec["gold"].get(f) for f in SEED_FIELDS}, set()
 
 
 def _pred_exact(p: ParsedRef) -> dict[str, object]:
@@ -199,20 +206,20 @@ def _parse(text: str) -> ParsedRef:
 def score(
     records: Iterable[dict],
     fields: tuple[str, ...],
-    gold_of: Callable[[dict], dict[str, object]],
+    gold_of: Callable[[dict], tuple[dict[str, object], set[str]]],
     pred_of: Callable[[ParsedRef], dict[str, object]],
-    skip_of: Callable[[dict], set[str]] = lambda r: set(),
 ) -> dict:
     counts = {f: {"tp": 0, "pred": 0, "gold": 0} for f in fields}
+    left_out = dict.fromkeys(fields, 0)
     errors = []
     n = perfect = 0
     for rec in records:
         n += 1
-        g, p = gold_of(rec), pred_of(_parse(rec["text"]))
-        skip = skip_of(rec)
+        (g, skip), p = gold_of(rec), pred_of(_parse(rec["text"]))
         ok = True
         for f in fields:
             if f in skip:
+                left_out[f] += 1
                 continue
             gv, pv = g.get(f), p.get(f)
             c = counts[f]
@@ -228,7 +235,7 @@ def score(
     per_field = {f: _prf(**c) for f, c in counts.items()}
     total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "pred", "gold")}
     return {"n": n, "all_fields_right": perfect, "fields": per_field, "micro": _prf(**total),
-            "errors": errors}
+            "left_out": left_out, "errors": errors}
 
 
 def _prf(tp: int, pred: int, gold: int) -> dict:
@@ -287,10 +294,12 @@ def throughput(texts: list[str], min_seconds: float = 1.0) -> float:
 
 def _table(name: str, res: dict) -> str:
     lines = [f"## {name}: {res['n']} strings, {res['all_fields_right']} with every scored field right",
-             f"{'field':<13} {'P':>7} {'R':>7} {'F1':>7} {'hits':>6} {'pred':>6} {'gold':>6}"]
+             f"{'field':<13} {'P':>7} {'R':>7} {'F1':>7} {'hits':>6} {'pred':>6} {'gold':>6} "
+             f"{'left out':>9}"]
     for f, m in [*res["fields"].items(), ("MICRO", res["micro"])]:
+        out = res["left_out"].get(f, sum(res["left_out"].values()))
         lines.append(f"{f:<13} {m['p']:>7.4f} {m['r']:>7.4f} {m['f1']:>7.4f} {m['tp']:>6} "
-                     f"{m['pred']:>6} {m['gold']:>6}")
+                     f"{m['pred']:>6} {m['gold']:>6} {out:>9}")
     return "\n".join(lines)
 
 
@@ -307,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     related = _with_seed_text(_jsonl(GOLD_DIR / "seed_related.jsonl"), seed_related(), "item_no")
 
     results = {
-        "gbt7714-2015": score(recs_2015, FIELDS_2015, _gold_2015, _pred_2015, _skip_2015),
+        "gbt7714-2015": score(recs_2015, FIELDS_2015, _gold_2015, _pred_2015),
         "seed": score(seed, SEED_FIELDS, _gold_exact, _pred_exact),
         "seed-related": score(related, SEED_FIELDS, _gold_exact, _pred_exact),
     }

@@ -24,6 +24,6 @@ def test_gbt7714_2015_examples_field_f1_at_least_095():
     if not path.is_file():
         pytest.skip(f"shared evaluation data not found at {path}")
     res = refs_eval.score(refs_eval._jsonl(path), refs_eval.FIELDS_2015, refs_eval._gold_2015,
-                          refs_eval._pred_2015, refs_eval._skip_2015)
+                          refs_eval._pred_2015)
     assert res["n"] == 167
     assert res["micro"]["f1"] >= 0.95, res["micro"]
