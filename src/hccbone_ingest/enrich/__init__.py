@@ -7,7 +7,9 @@ from .base import Step
 
 def default_steps() -> list[Step]:
     """The pipeline's steps, in the order they run. Imports stay lazy: models load on first use."""
-    steps: list[Step] = []
+    from .references import ReferencesStep
+
+    steps: list[Step] = [ReferencesStep()]
     return steps
 
 
