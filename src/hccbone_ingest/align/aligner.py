@@ -1,0 +1,252 @@
+"""Many-to-many zh-en sentence alignment by exact dynamic programming.
+
+A document pair is aligned into *beads*: runs of consecutive Chinese sentences matched with runs
+of consecutive English sentences (1-1, 1-2 ... 1-4, 4-1, 2-2, 2-3, 3-2), or single sentences left
+unmatched (1-0, 0-1). The path through the whole n x m grid that maximizes the sum of bead
+values is found exactly (no pruning window: abstracts and articles are short), one row at a
+time with every bead type vectorized over the row.
+
+A bead's value combines (see `scoring.py` for the weights and how they were set):
+- the cosine of the two blocks' sentence embeddings (USE multilingual v3; a block's embedding
+  is pooled from its sentences, see `encoder.py`), made comparable across sentences by
+  subtracting how similar each block is to its best other candidates (a CSLS-style margin);
+- a Gale-Church-style length term, with the zh->en character ratio estimated from the
+  document pair itself (abstracts and novels differ);
+- lexical anchors: shared numbers, percentages and Latin-script terms (`anchors.py`);
+- structured-abstract labels: a bead must not join sentences of different parts;
+- a prior per bead shape.
+
+Batching: `align_batch` pools every sentence of every problem through the encoder in one pass,
+so the expensive part of the model runs once per sentence whatever the number of documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .anchors import anchor_keys
+from .encoder import Pooled, SentenceEncoder, get_encoder
+from .scoring import DEFAULT_PARAMS, AlignParams, bead_probability
+
+__all__ = ["AlignProblem", "Bead", "align", "align_batch", "format_bead"]
+
+NEG = -1e9
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """Chinese and English sentence numbers (0-based, consecutive) and a confidence in [0, 1]."""
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.zh)}-{len(self.en)}"
+
+
+@dataclass(slots=True)
+class AlignProblem:
+    """One document pair: its sentences, and optionally their structured-abstract labels."""
+
+    zh: Sequence[str]
+    en: Sequence[str]
+    zh_labels: Sequence[str | None] | None = None
+    en_labels: Sequence[str | None] | None = None
+    _pz: Pooled | None = field(default=None, repr=False)
+    _pe: Pooled | None = field(default=None, repr=False)
+
+
+def format_bead(b: Bead, with_score: bool = False) -> str:
+    """The vecalign/bertalign line format: `[0, 1]:[2]`, `[]:[5]`, optional score."""
+    s = f"[{', '.join(map(str, b.zh))}]:[{', '.join(map(str, b.en))}]"
+    return f"{s}\t{b.score:.4f}" if with_score else s
+
+
+def align(zh: Sequence[str], en: Sequence[str], *, zh_labels: Sequence[str | None] | None = None,
+          en_labels: Sequence[str | None] | None = None, params: AlignParams = DEFAULT_PARAMS,
+          encoder: SentenceEncoder | None = None) -> list[Bead]:
+    """Align one document pair (one sentence per list item)."""
+    return align_batch([AlignProblem(zh, en, zh_labels, en_labels)], params=params, encoder=encoder)[0]
+
+
+def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAULT_PARAMS,
+                encoder: SentenceEncoder | None = None) -> list[list[Bead]]:
+    """Align many document pairs; the encoder sees all their sentences in one batch."""
+    texts: list[str] = []
+    for p in problems:
+        texts.extend(p.zh)
+        texts.extend(p.en)
+    if texts:
+        enc = encoder or get_encoder()
+        pooled = enc.pool(texts)
+    out = []
+    pos = 0
+    for p in problems:
+        nz, ne = len(p.zh), len(p.en)
+        if nz == 0 or ne == 0:
+            out.append([Bead((i,), (), 1.0) for i in range(nz)] + [Bead((), (j,), 1.0) for j in range(ne)])
+            continue
+        p._pz = pooled.slice(pos, pos + nz)
+        p._pe = pooled.slice(pos + nz, pos + nz + ne)
+        pos += nz + ne
+        out.append(_align_one(p, enc, params))
+    return out
+
+
+# ------------------------------------------------------------------ features
+
+@dataclass(slots=True)
+class _Side:
+    emb: dict[int, np.ndarray]  # block size -> (n - k + 1, 512)
+    chars: np.ndarray  # cumulative character counts, (n + 1,)
+    anchors: np.ndarray  # cumulative anchor-count matrix, (n + 1, V)
+    labels: np.ndarray  # label id per sentence, -1 when none
+
+
+def _char_len(s: str) -> int:
+    return sum(1 for c in s if not c.isspace())
+
+
+def _side(texts: Sequence[str], pooled: Pooled, enc: SentenceEncoder, lang: str, vocab: dict[str, int],
+          keys: list[list[str]], labels: Sequence[str | None] | None, label_ids: dict[str, int],
+          kmax: int) -> _Side:
+    n = len(texts)
+    emb = {k: enc.blocks(pooled, k) for k in range(1, min(kmax, n) + 1)}
+    chars = np.concatenate([[0.0], np.cumsum([_char_len(t) for t in texts])])
+    A = np.zeros((n + 1, max(len(vocab), 1)))
+    for i, ks in enumerate(keys):
+        for k in ks:
+            A[i + 1, vocab[k]] += 1
+    A = np.cumsum(A, axis=0)
+    lab = np.array([label_ids.setdefault(x, len(label_ids)) if x else -1
+                    for x in (labels or [None] * n)], dtype=np.int64)
+    return _Side(emb, chars, A, lab)
+
+
+def _block_labels(lab: np.ndarray, k: int) -> np.ndarray:
+    """Label of each k-block: the shared label, -1 if none, -2 if the block crosses parts."""
+    n = len(lab)
+    out = lab[: n - k + 1].copy()
+    for d in range(1, k):
+        nxt = lab[d: n - k + 1 + d]
+        out = np.where(out == nxt, out, -2)
+    return out
+
+
+def _values(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> tuple[dict, _Side, _Side, float]:
+    zkeys = [anchor_keys(t, "zh") for t in p.zh]
+    ekeys = [anchor_keys(t, "en") for t in p.en]
+    # Only keys seen on the Chinese side can anchor (English has many more number-like words).
+    vocab: dict[str, int] = {}
+    for ks in zkeys:
+        for k in ks:
+            vocab.setdefault(k, len(vocab))
+    ekeys = [[k for k in ks if k in vocab] for ks in ekeys]
+    label_ids: dict[str, int] = {}
+    assert p._pz is not None and p._pe is not None
+    kmax = max(max(a, b) for a, b in prm.bead_types)
+    Z = _side(p.zh, p._pz, enc, "zh", vocab, zkeys, p.zh_labels, label_ids, kmax)
+    E = _side(p.en, p._pe, enc, "en", vocab, ekeys, p.en_labels, label_ids, kmax)
+    nz, ne = len(p.zh), len(p.en)
+    ratio = float(np.clip((E.chars[-1] + 1.0) / (Z.chars[-1] + 1.0), prm.ratio_min, prm.ratio_max))
+    weak = np.array([k.startswith("n:#") for k in sorted(vocab, key=vocab.get)] or [False])
+    key_w = np.where(weak, prm.weak_number_weight, 1.0)
+
+    # Margin reference: how similar each block is to its best candidates on the other side.
+    S11 = Z.emb[1] @ E.emb[1].T
+    kk = min(prm.margin_k, ne)
+    ref_z1 = -np.sort(-S11, axis=1)[:, :kk].mean(axis=1)
+    kk = min(prm.margin_k, nz)
+    ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
+
+    vals: dict[tuple[int, int], np.ndarray] = {}
+    for a, b in prm.bead_types:
+        if a > nz or b > ne:
+            continue
+        ez, ee = Z.emb[a], E.emb[b]
+        cos = ez @ ee.T
+        # Block reference = mean of its members' references (cheap, and a block of strong
+        # sentences is not penalized for being a block).
+        rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
+        re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
+        sim = cos - prm.margin * 0.5 * (rz[:, None] + re_[None, :])
+        lz = (Z.chars[a:] - Z.chars[:-a])[:, None]
+        le = (E.chars[b:] - E.chars[:-b])[None, :]
+        delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
+        length = -prm.w_len * np.minimum(delta * delta, prm.len_cap)
+        az = Z.anchors[a:] - Z.anchors[:-a]
+        ae = E.anchors[b:] - E.anchors[:-b]
+        azb = (az > 0) * key_w
+        aeb = (ae > 0) * key_w
+        inter = azb @ (ae > 0).T.astype(float)
+        union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
+        anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
+        anchor *= prm.w_anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
+        lbz = _block_labels(Z.labels, a)[:, None]
+        lbe = _block_labels(E.labels, b)[None, :]
+        clash = ((lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe)))
+        v = prm.w_sim * sim + length + anchor + prm.prior[(a, b)] - prm.label_penalty * clash
+        vals[(a, b)] = v
+    return vals, Z, E, ratio
+
+
+# ------------------------------------------------------------------ dynamic programming
+
+def _dp(vals: dict[tuple[int, int], np.ndarray], nz: int, ne: int, skip: float) -> list[tuple[int, int]]:
+    """Best path: list of (a, b) bead shapes from the start. Ties go to the earlier type."""
+    types = sorted(vals, key=lambda t: (t[0] + t[1], t))
+    tid = {t: k + 2 for k, t in enumerate(types)}  # 0 = (0,1), 1 = (1,0)
+    shapes = [(0, 1), (1, 0), *types]
+    D = np.full((nz + 1, ne + 1), NEG)
+    back = np.zeros((nz + 1, ne + 1), dtype=np.int16)
+    ar = np.arange(ne + 1, dtype=np.float64)
+    D[0] = ar * skip
+    for i in range(1, nz + 1):
+        X = D[i - 1] + skip
+        bt = np.ones(ne + 1, dtype=np.int16)
+        for t in types:
+            a, b = t
+            if a > i:
+                continue
+            v = vals[t][i - a]  # (ne - b + 1,)
+            cand = D[i - a, : ne - b + 1] + v
+            better = cand > X[b:]
+            X[b:] = np.where(better, cand, X[b:])
+            bt[b:] = np.where(better, tid[t], bt[b:])
+        Y = X - ar * skip
+        cm = np.maximum.accumulate(Y)
+        D[i] = cm + ar * skip
+        back[i] = np.where(Y < cm, 0, bt)
+    path = []
+    i, j = nz, ne
+    while i > 0 or j > 0:
+        if i == 0:
+            a, b = 0, 1
+        else:
+            a, b = shapes[back[i, j]]
+        path.append((a, b))
+        i, j = i - a, j - b
+    path.reverse()
+    return path
+
+
+def _align_one(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[Bead]:
+    vals, Z, E, _ = _values(p, enc, prm)
+    path = _dp(vals, len(p.zh), len(p.en), prm.skip)
+    beads = []
+    i = j = 0
+    for a, b in path:
+        if a and b:
+            v = float(vals[(a, b)][i, j])
+            cos = float(Z.emb[a][i] @ E.emb[b][j])
+            score = bead_probability(v, cos, prm)
+        else:
+            score = prm.skip_score
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score, 4)))
+        i, j = i + a, j + b
+    return beads
