@@ -57,7 +57,7 @@ class AlignProblem:
     en: Sequence[str]
     zh_labels: Sequence[str | None] | None = None
     en_labels: Sequence[str | None] | None = None
-    _pz: Pooled | None = field(default=None, repr=False)
+    _pz: Pooled | None = field(default=None, repr=False)  # set by align_batch
     _pe: Pooled | None = field(default=None, repr=False)
 
 
@@ -76,25 +76,60 @@ def align(zh: Sequence[str], en: Sequence[str], *, zh_labels: Sequence[str | Non
 
 def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAULT_PARAMS,
                 encoder: SentenceEncoder | None = None) -> list[list[Bead]]:
-    """Align many document pairs; the encoder sees all their sentences in one batch."""
+    """Align many document pairs; the encoder sees all their sentences in one batch.
+
+    Blank sentences (empty or whitespace) are never matched: each becomes its own 1-0 or 0-1
+    bead, in reading order, with score 1.
+    """
+    kept = [([i for i, t in enumerate(p.zh) if t.strip()], [j for j, t in enumerate(p.en) if t.strip()])
+            for p in problems]
     texts: list[str] = []
-    for p in problems:
-        texts.extend(p.zh)
-        texts.extend(p.en)
-    if texts:
-        enc = encoder or get_encoder()
-        pooled = enc.pool(texts)
+    for p, (kz, ke) in zip(problems, kept, strict=True):
+        if kz and ke:
+            texts.extend(p.zh[i] for i in kz)
+            texts.extend(p.en[j] for j in ke)
+    enc = encoder or get_encoder() if texts else None
+    pooled = enc.pool(texts) if enc is not None else None
     out = []
     pos = 0
-    for p in problems:
-        nz, ne = len(p.zh), len(p.en)
-        if nz == 0 or ne == 0:
-            out.append([Bead((i,), (), 1.0) for i in range(nz)] + [Bead((), (j,), 1.0) for j in range(ne)])
-            continue
-        p._pz = pooled.slice(pos, pos + nz)
-        p._pe = pooled.slice(pos + nz, pos + nz + ne)
-        pos += nz + ne
-        out.append(_align_one(p, enc, params))
+    for p, (kz, ke) in zip(problems, kept, strict=True):
+        beads: list[Bead] = []
+        if kz and ke:
+            assert enc is not None and pooled is not None
+            sub = AlignProblem([p.zh[i] for i in kz], [p.en[j] for j in ke],
+                               [p.zh_labels[i] for i in kz] if p.zh_labels else None,
+                               [p.en_labels[j] for j in ke] if p.en_labels else None)
+            sub._pz = pooled.slice(pos, pos + len(kz))
+            sub._pe = pooled.slice(pos + len(kz), pos + len(kz) + len(ke))
+            pos += len(kz) + len(ke)
+            beads = [Bead(tuple(kz[i] for i in b.zh), tuple(ke[j] for j in b.en), b.score)
+                     for b in _align_one(sub, enc, params)]
+        else:
+            kz, ke = [], []  # nothing to align: every sentence is unmatched
+        out.append(_with_blanks(beads, len(p.zh), len(p.en), set(kz), set(ke)))
+    return out
+
+
+def _with_blanks(beads: list[Bead], nz: int, ne: int, kz: set[int], ke: set[int]) -> list[Bead]:
+    """Insert the unaligned sentences as 1-0 / 0-1 beads where they fall in reading order."""
+    out: list[Bead] = []
+    iz = ie = 0
+    for b in [*beads, Bead((nz,), (ne,), 0.0)]:
+        stop_z = b.zh[0] if b.zh else iz
+        stop_e = b.en[0] if b.en else ie
+        while iz < stop_z:
+            if iz not in kz:
+                out.append(Bead((iz,), (), 1.0))
+            iz += 1
+        while ie < stop_e:
+            if ie not in ke:
+                out.append(Bead((), (ie,), 1.0))
+            ie += 1
+        if b.zh and b.zh[0] == nz:
+            break
+        out.append(b)
+        iz = max(iz, b.zh[-1] + 1) if b.zh else iz
+        ie = max(ie, b.en[-1] + 1) if b.en else ie
     return out
 
 

@@ -14,7 +14,7 @@ from ..text.normalize import nfkc
 
 # Numbers as printed: 1,234  3.5  85.3%  0.05. Thousands separators are dropped, a trailing
 # `.0` kept apart from the integer would split `2.0` from `2` -- both are rare in one bead.
-_NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)")
+_NUM = re.compile(r"(?<![A-Za-z0-9.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)")
 # Latin-script terms of at least two letters (HCC, PD-1, mTOR, Wnt, TNM) in Chinese text; in
 # English the same pattern matches every word, so English keys are restricted to the terms the
 # Chinese side could carry: all-caps or mixed-case words, and words with digits.

@@ -7,7 +7,10 @@ from .base import Step
 
 def default_steps() -> list[Step]:
     """The pipeline's steps, in the order they run. Imports stay lazy: models load on first use."""
-    steps: list[Step] = []
+    from .alignment import AlignmentStep
+    from .sentences import SentenceStep
+
+    steps: list[Step] = [SentenceStep(), AlignmentStep()]
     return steps
 
 

@@ -105,7 +105,9 @@ def detect_label(text: str, lang: str) -> tuple[str | None, int]:
 
 
 # Where a label may begin mid-text: at the start, or after sentence-final punctuation and spaces.
-_ZH_LABEL_ANYWHERE = re.compile(rf"(?:(?<=^)|(?<=[。！？；!?;.\s]))(?=[【\[〔]?\s*(?:{_ZH_LABEL_WORDS}))")
+# Bracketed labels (`【方法】`) are unambiguous anywhere; bare ones need a boundary before them.
+_ZH_LABEL_ANYWHERE = re.compile(
+    rf"(?=[【\[〔]\s*(?:{_ZH_LABEL_WORDS})\s*[】\]〕])|(?:(?<=^)|(?<=[。！？；!?;.\s]))(?=(?:{_ZH_LABEL_WORDS}))")
 _EN_LABEL_ANYWHERE = re.compile(rf"(?:(?<=^)|(?<=[.!?;]\s)|(?<=[.!?;]))(?=\[?\s*(?:{_EN_LABEL_WORDS}))")
 
 
