@@ -29,7 +29,7 @@ import numpy as np
 
 from .anchors import anchor_keys
 from .encoder import Pooled, SentenceEncoder, blas_threads, get_encoder
-from .scoring import DEFAULT_PARAMS, AlignParams, bead_probability
+from .scoring import DEFAULT_PARAMS, N_BEAD_FEATS, AlignParams, bead_probability
 
 __all__ = ["AlignProblem", "Bead", "align", "align_batch", "format_bead"]
 
@@ -174,7 +174,18 @@ def _block_labels(lab: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def _values(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> tuple[dict, _Side, _Side, float]:
+@dataclass(slots=True)
+class _Grid:
+    """Everything the DP needs for one problem: per-type feature tensors and skip features."""
+
+    feats: dict[tuple[int, int], np.ndarray]  # (a, b) -> (N_BEAD_FEATS, nz - a + 1, ne - b + 1)
+    skip_z: np.ndarray  # (N_SKIP_FEATS, nz + 1, ne + 1): leaving zh i-1 out at (i, j)
+    skip_e: np.ndarray  # (N_SKIP_FEATS, nz + 1, ne + 1): leaving en j-1 out at (i, j)
+    cos: dict[tuple[int, int], np.ndarray]  # raw block cosines, for the bead score
+
+
+def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> _Grid:
+    """Bead features of every candidate bead (see scoring.BEAD_FEATURES for their meaning)."""
     zkeys = [anchor_keys(t, "zh") for t in p.zh]
     ekeys = [anchor_keys(t, "en") for t in p.en]
     # Only keys seen on the Chinese side can anchor (English has many more number-like words).
@@ -189,37 +200,35 @@ def _values(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> tuple[di
     Z = _side(p.zh, p._pz, enc, "zh", vocab, zkeys, p.zh_labels, label_ids, kmax)
     E = _side(p.en, p._pe, enc, "en", vocab, ekeys, p.en_labels, label_ids, kmax)
     nz, ne = len(p.zh), len(p.en)
+    # The document pair's own zh->en character ratio: abstracts and novels differ.
     ratio = float(np.clip((E.chars[-1] + 1.0) / (Z.chars[-1] + 1.0), prm.ratio_min, prm.ratio_max))
     weak = np.array([k.startswith("n:#") for k in sorted(vocab, key=vocab.get)] or [False])
     key_w = np.where(weak, prm.weak_number_weight, 1.0)
 
-    # Margin reference: how similar each block is to its best candidates on the other side.
     S11 = Z.emb[1] @ E.emb[1].T
+    # CSLS-style reference: how similar each sentence is to its best candidates across.
     kk = min(prm.margin_k, ne)
     ref_z1 = -np.sort(-S11, axis=1)[:, :kk].mean(axis=1)
     kk = min(prm.margin_k, nz)
     ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
 
-    vals: dict[tuple[int, int], np.ndarray] = {}
-    for a, b in prm.bead_types:
+    feats: dict[tuple[int, int], np.ndarray] = {}
+    coss: dict[tuple[int, int], np.ndarray] = {}
+    for t, (a, b) in enumerate(prm.bead_types):
         if a > nz or b > ne:
             continue
         ez, ee = Z.emb[a], E.emb[b]
         cos = ez @ ee.T
-        # Block reference = mean of its members' references (cheap, and a block of strong
-        # sentences is not penalized for being a block).
+        F = np.zeros((N_BEAD_FEATS, *cos.shape))
+        F[0] = cos
+        F[1] = _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
         rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
         re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
-        sim = cos - prm.margin * 0.5 * (rz[:, None] + re_[None, :])
-        if prm.margin_adj:
-            sim -= prm.margin_adj * _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
+        F[2] = 0.5 * (rz[:, None] + re_[None, :])
         lz = (Z.chars[a:] - Z.chars[:-a])[:, None]
         le = (E.chars[b:] - E.chars[:-b])[None, :]
-        if prm.len_mult:
-            lo, hi = np.minimum(ratio * lz, le), np.maximum(ratio * lz, le)
-            sim = sim * (1.0 - prm.len_mult + prm.len_mult * np.log2(1.0 + lo / np.maximum(hi, 1.0)))
         delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
-        length = -prm.w_len * np.minimum(delta * delta, prm.len_cap)
+        F[3] = np.minimum(delta * delta, prm.len_cap)
         az = Z.anchors[a:] - Z.anchors[:-a]
         ae = E.anchors[b:] - E.anchors[:-b]
         azb = (az > 0) * key_w
@@ -227,13 +236,25 @@ def _values(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> tuple[di
         inter = azb @ (ae > 0).T.astype(float)
         union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
         anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
-        anchor *= prm.w_anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
+        F[4] = anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
         lbz = _block_labels(Z.labels, a)[:, None]
         lbe = _block_labels(E.labels, b)[None, :]
-        clash = ((lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe)))
-        v = prm.w_sim * sim + length + anchor + prm.prior[(a, b)] - prm.label_penalty * clash
-        vals[(a, b)] = v
-    return vals, Z, E, ratio
+        F[5] = (lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe))
+        size = a + b - 2
+        F[6] = cos * size
+        F[7] = F[1] * size
+        F[8 + t] = 1.0  # the bead shape's prior
+        feats[(a, b)] = F
+        coss[(a, b)] = cos
+    skip_z, skip_e = _skip_features(S11)
+    return _Grid(feats, skip_z, skip_e, coss)
+
+
+def _values(g: _Grid, prm: AlignParams) -> tuple[dict[tuple[int, int], np.ndarray], np.ndarray, np.ndarray]:
+    w = np.asarray(prm.weights)
+    ws = np.asarray(prm.skip_weights)
+    vals = {t: np.tensordot(w, F, axes=1) for t, F in g.feats.items()}
+    return vals, np.tensordot(ws, g.skip_z, axes=1), np.tensordot(ws, g.skip_e, axes=1)
 
 
 def _adjacent(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -256,17 +277,42 @@ def _adjacent(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a:
 
 # ------------------------------------------------------------------ dynamic programming
 
-def _dp(vals: dict[tuple[int, int], np.ndarray], nz: int, ne: int, skip: float) -> list[tuple[int, int]]:
-    """Best path: list of (a, b) bead shapes from the start. Ties go to the earlier type."""
+def _skip_features(S11: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Features of leaving a sentence unmatched at each grid point: (skip zh, skip en).
+
+    [bias, best cosine with the sentences it sits between on the other side]: leaving out a
+    sentence should cost more the more it resembles its neighbours across (a loose translation's
+    extra sentence belongs in a neighbour's bead; a heading with no counterpart resembles nothing).
+    """
+    nz, ne = S11.shape
+    Sp = np.full((nz + 2, ne + 2), -np.inf)
+    Sp[1:-1, 1:-1] = S11
+    near_e = np.maximum(Sp[: nz + 1, : ne + 1], Sp[1:, : ne + 1])  # [i, j]: en j-1 vs zh i-1, i
+    near_z = np.maximum(Sp[: nz + 1, : ne + 1], Sp[: nz + 1, 1:])  # [i, j]: zh i-1 vs en j-1, j
+    near_e = np.where(np.isfinite(near_e), np.maximum(near_e, 0.0), 0.0)
+    near_z = np.where(np.isfinite(near_z), np.maximum(near_z, 0.0), 0.0)
+    one = np.ones_like(near_z)
+    return np.stack([one, near_z]), np.stack([one, near_e])
+
+
+def _dp(vals: dict[tuple[int, int], np.ndarray], skip_z: np.ndarray, skip_e: np.ndarray
+        ) -> list[tuple[int, int]]:
+    """Best path: list of (a, b) bead shapes from the start. Ties go to the earlier type.
+
+    Row by row; within a row every bead type is one vectorized update, and the chain of 0-1
+    moves (variable costs c[j]) is a prefix maximum: D[j] = C[j] + max_{k<=j}(X[k] - C[k]).
+    """
+    nz, ne = skip_z.shape[0] - 1, skip_z.shape[1] - 1
     types = sorted(vals, key=lambda t: (t[0] + t[1], t))
     tid = {t: k + 2 for k, t in enumerate(types)}  # 0 = (0,1), 1 = (1,0)
     shapes = [(0, 1), (1, 0), *types]
     D = np.full((nz + 1, ne + 1), NEG)
     back = np.zeros((nz + 1, ne + 1), dtype=np.int16)
-    ar = np.arange(ne + 1, dtype=np.float64)
-    D[0] = ar * skip
+    C = np.zeros((nz + 1, ne + 1))
+    C[:, 1:] = np.cumsum(skip_e[:, 1:], axis=1)
+    D[0] = C[0]
     for i in range(1, nz + 1):
-        X = D[i - 1] + skip
+        X = D[i - 1] + skip_z[i]
         bt = np.ones(ne + 1, dtype=np.int16)
         for t in types:
             a, b = t
@@ -277,9 +323,9 @@ def _dp(vals: dict[tuple[int, int], np.ndarray], nz: int, ne: int, skip: float) 
             better = cand > X[b:]
             X[b:] = np.where(better, cand, X[b:])
             bt[b:] = np.where(better, tid[t], bt[b:])
-        Y = X - ar * skip
+        Y = X - C[i]
         cm = np.maximum.accumulate(Y)
-        D[i] = cm + ar * skip
+        D[i] = cm + C[i]
         back[i] = np.where(Y < cm, 0, bt)
     path = []
     i, j = nz, ne
@@ -295,15 +341,14 @@ def _dp(vals: dict[tuple[int, int], np.ndarray], nz: int, ne: int, skip: float) 
 
 
 def _align_one(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[Bead]:
-    vals, Z, E, _ = _values(p, enc, prm)
-    path = _dp(vals, len(p.zh), len(p.en), prm.skip)
+    g = _grid(p, enc, prm)
+    vals, skip_z, skip_e = _values(g, prm)
+    path = _dp(vals, skip_z, skip_e)
     beads = []
     i = j = 0
     for a, b in path:
         if a and b:
-            v = float(vals[(a, b)][i, j])
-            cos = float(Z.emb[a][i] @ E.emb[b][j])
-            score = bead_probability(v, cos, prm)
+            score = bead_probability(float(vals[(a, b)][i, j]), float(g.cos[(a, b)][i, j]), prm)
         else:
             score = prm.skip_score
         beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(score, 4)))

@@ -54,6 +54,10 @@ def anchor_keys(text: str, lang: str) -> list[str]:
             continue
         if lang == "zh" or _TERMISH.match(w):
             keys.add("t:" + w.lower())
+    # Questions and exclamations survive translation (dialogue, rhetorical questions).
+    for mark in "?!":
+        if mark in t:
+            keys.add("p:" + mark)
     if lang == "en":
         for w in re.findall(r"[A-Za-z]+", t):
             d = _EN_NUMBER_WORDS.get(w.lower())

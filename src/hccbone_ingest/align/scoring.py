@@ -12,32 +12,41 @@ from dataclasses import dataclass, field
 
 _TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 
+# The features of a candidate bead (aligner._grid computes them); its value is their weighted sum.
+BEAD_FEATURES = (
+    "cos",  # cosine of the two blocks' embeddings
+    "adjacent",  # mean cosine of each block with the sentences just outside the bead, across
+    "topk",  # mean cosine of the bead's sentences with their best 3 candidates across (CSLS)
+    "length",  # squared Gale-Church deviation from the pair's own character ratio (capped)
+    "anchors",  # shared numbers / Latin terms / ? ! : Jaccard minus a centre, scaled by how many
+    "label_clash",  # the bead joins different structured-abstract parts
+    "cos_x_size",  # cos * (sentences in the bead - 2)
+    "adjacent_x_size",  # adjacent * (sentences in the bead - 2)
+    *(f"prior_{a}_{b}" for a, b in _TYPES),  # one bias per bead shape
+)
+N_BEAD_FEATS = len(BEAD_FEATURES)
+SKIP_FEATURES = ("bias", "near_cos")  # leaving one sentence unmatched
 
-def _default_prior() -> dict[tuple[int, int], float]:
-    return {(1, 1): 0.0, (1, 2): -0.05, (2, 1): -0.05, (1, 3): -0.1, (3, 1): -0.1, (2, 2): -0.15,
-            (1, 4): -0.15, (4, 1): -0.15, (2, 3): -0.2, (3, 2): -0.2}
+
+def _default_weights() -> tuple[float, ...]:
+    prior = {(1, 1): 0.0, (1, 2): -0.025, (2, 1): -0.025, (1, 3): -0.05, (3, 1): -0.05, (2, 2): -0.075,
+             (1, 4): -0.075, (4, 1): -0.075, (2, 3): -0.1, (3, 2): -0.1}
+    return (1.0, -0.85, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, *(prior[t] for t in _TYPES))
 
 
 @dataclass(frozen=True)
 class AlignParams:
     bead_types: tuple[tuple[int, int], ...] = _TYPES
-    prior: dict[tuple[int, int], float] = field(default_factory=_default_prior)
-    w_sim: float = 1.0
-    margin: float = 0.0  # weight of the CSLS-style top-k neighbourhood reference
+    weights: tuple[float, ...] = field(default_factory=_default_weights)  # over BEAD_FEATURES
+    skip_weights: tuple[float, ...] = (-0.05, -0.5)  # over SKIP_FEATURES
     margin_k: int = 3
-    margin_adj: float = 1.0  # weight of the adjacent-sentence margin (Bertalign's)
-    len_mult: float = 0.0  # weight of Bertalign's multiplicative length factor log2(1 + min/max)
-    w_len: float = 0.02
     len_var: float = 6.8  # Gale-Church variance per character
     len_cap: float = 25.0
     ratio_min: float = 0.5
     ratio_max: float = 8.0
-    w_anchor: float = 0.3
     anchor_center: float = 0.3
     anchor_cap: float = 3.0
     weak_number_weight: float = 0.3
-    label_penalty: float = 2.0
-    skip: float = -0.05  # value of leaving one sentence unmatched
     skip_score: float = 0.5
     # bead score = sigmoid(cal_a * value + cal_b * cosine + cal_c)
     cal_a: float = 6.0
