@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from .records import ParsedDocument, ParsedRef
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 METADATA_KEYS = {b"hccbone.schema_version": SCHEMA_VERSION.encode()}
 
 
@@ -240,9 +240,13 @@ _table(
     _f("sent_no", _INT, "0-based sentence number within (doc_id, section, lang).", nullable=False),
     _f("text", _STR, "The sentence.", nullable=False),
     _f("tokens", _STRS, "Tokens (jieba for Chinese, spaCy for English)."),
-    _f("char_start", _INT, "Start offset into the section text (the abstract text).", nullable=False),
+    _f("char_start", _INT, "Start offset into the section text (the abstract or title text; the "
+       "claim text for claims).", nullable=False),
     _f("char_end", _INT, "End offset (exclusive).", nullable=False),
-    _f("label", _STR, "Structured-abstract part: objective, methods, results, conclusions."),
+    _f("label", _STR, "Structured-abstract part: background, objective, methods, results, "
+       "conclusions (null for unstructured text)."),
+    _f("claim_no", _INT, "For section `claim`: the claim the sentence belongs to; char_start/char_end "
+       "are then offsets into that claim's text. Null for other sections."),
 )
 
 _table(
