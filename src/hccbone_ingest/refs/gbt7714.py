@@ -49,9 +49,16 @@ MAX_LENGTH = 5000  # a reference is a few hundred characters; beyond this it is 
 _MAX_AUTHORS_LEN = 1000  # longer than any author statement: stop looking (keeps the scan linear)
 
 _CODE = re.compile(r"\[\s*([A-Z]{1,2})\s*(?:/\s*([A-Z]{2}))?\s*\]")
-_REF_NO = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|［\s*\d{1,4}\s*］)\s*")
-_URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u9fff\uff00-\uffef]+|www\.[^\s\u3000-\u9fff\uff00-\uffef]+",
+# The list number some pages print in the entry: `[1]`, `［1］`, `【1】`, `(1)`, `（1）`, `1.`,
+# `1)`, `1、`. A bare number needs its punctuation and at most 3 digits, so a year (`2022年…`)
+# or a name starting with a digit (`3M Company`) is not taken; `1.5 T MRI` keeps its `1.5`.
+_REF_NO = re.compile(
+    r"^\s*(?:[\[［【]\s*\d{1,4}\s*[\]］】]|[(（]\s*\d{1,3}\s*[)）]|\d{1,3}\s*(?:[.．](?!\d)|[)）、]))\s*"
+)
+# Schemeless `www.…` and `doi.org/…` links count too.
+_URL = re.compile(r"(?:(?:https?|ftp)://|www\.|\b(?:dx\.)?doi\.org/)[^\s\u3000-\u9fff\uff00-\uffef]+",
                   re.IGNORECASE)
+_DOI_LABEL = re.compile(r"\bdoi\s*:?\s*$", re.IGNORECASE)
 _DOI_LABEL_CUT = re.compile(r"(?:[.,;]\s*)?(?:\bdoi\s*[:：]?\s*)$", re.IGNORECASE)
 
 
@@ -208,8 +215,14 @@ def _take_doi(t: _Text, acc: _Acc) -> None:
     # Cut every DOI printed outside a URL, with its `DOI:` label, right to left.
     for m in sorted(outside, key=lambda m: m.start, reverse=True):
         label = _DOI_LABEL_CUT.search(t.s[: m.start])
-        a = label.start() if label else m.start
-        t.cut(a, m.end, ". ")
+        a, b = (label.start() if label else m.start), m.end
+        # `(doi:…)`, `（DOI：…）`, `[DOI: …]`: the brackets go with the DOI, else the locator
+        # before them reads `1377-1384 (`.
+        m_open = re.search(r"[(\[]\s*$", t.v[:a])
+        m_close = re.match(r"\s*[)\]]", t.v[b:])
+        if m_open and m_close and {"(": ")", "[": "]"}[m_open.group(0)[0]] == m_close.group(0)[-1]:
+            a, b = m_open.start(), b + m_close.end()
+        t.cut(a, b, ". ")
 
 
 def _take_urls(t: _Text, acc: _Acc) -> None:
@@ -222,7 +235,8 @@ def _take_urls(t: _Text, acc: _Acc) -> None:
         end = m.start() + len(url_v)
         if i == len(found) - 1:
             acc.ref.url = t.s[m.start() : end]
-        t.cut(m.start(), end, " ")
+        label = _DOI_LABEL.search(t.v[: m.start()])  # `DOI: https://doi.org/10…`
+        t.cut(label.start() if label else m.start(), end, " ")
 
 
 def _take_access_date(t: _Text, acc: _Acc) -> None:
@@ -395,6 +409,8 @@ def _set_serial(t: _Text, base: int, m: re.Match[str], acc: _Acc) -> None:
         r.volume = rf.nfkc(t.s[base + m.start("vol") : base + m.end("vol")])
     if m.group("iss") is not None and m.group("iss").strip():
         r.issue = rf.nfkc(t.s[base + m.start("iss") : base + m.end("iss")])
+    if r.volume and r.issue is None and (part := rf.split_volume_part(r.volume)):
+        r.volume, r.issue = part
     if m.group("pages"):
         acc.pages = t.s[base + m.start("pages") : base + m.end("pages")]
 

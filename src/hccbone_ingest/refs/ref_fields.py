@@ -118,6 +118,21 @@ def is_number(seg: str) -> bool:
     return len(_LOWER_WORD.findall(s)) == 0
 
 
+# `30 Suppl 5`, `111 Suppl`, `12 Pt 2`, `99 增刊1`: a volume printed with its supplement or
+# part and no brackets (PubMed/Vancouver habit); the designation is the issue.
+_VOLUME_PART = re.compile(
+    r"^(?P<vol>\d+[A-Za-z]?)\s+(?P<iss>(?:suppl(?:ement)?|spec(?:ial)?\s+issue|pt|part)\.?(?:\s*[\w-]+)?"
+    r"|增刊\s*\d*)$",
+    re.IGNORECASE,
+)
+
+
+def split_volume_part(vol: str) -> tuple[str, str] | None:
+    """(`30`, `Suppl 5`) for `30 Suppl 5`; None for a plain volume."""
+    m = _VOLUME_PART.match(vol.strip())
+    return (m.group("vol"), m.group("iss")) if m else None
+
+
 def is_note(seg: str) -> bool:
     """A language note after the locator, `(in Chinese)` / `[in Chinese]` / `(中文)`: no field."""
     return bool(_NOTE.match(seg.strip(" .")))
@@ -131,6 +146,12 @@ class Pages:
 
 
 _RANGE = re.compile(r"^(?P<a>[^\s\-–—~]+?)\s*(?:-{1,3}|[–—~‑－～])\s*(?P<b>[^\s\-–—~]+)$")
+# A range continued on other pages: `12-15+20`, `1-5, 10`, `161-164, 封3`, `615-619, I0001`.
+# `last` keeps the continuation as printed (`15+20`, `5, 10`): the article's last page is not
+# the end of a range there, and nothing printed is lost.
+_CONTINUED = re.compile(
+    r"^(?P<a>[^\s\-–—~,+]+?)\s*(?:-{1,3}|[–—~‑－～])\s*(?P<b>[^\s\-–—~,+]+(?:\s*[,+]\s*[^\s,+]+)+)$"
+)
 _ARTICLE_NO = re.compile(r"^(?:[A-Za-z]{1,4}\d{3,}|[eE]\d+|\d{5,})$")
 
 
@@ -148,7 +169,7 @@ def split_pages(pages: str | None, *, serial: bool, lang: str | None, year: int 
     p = p.strip(" .,;")
     if not p:
         return Pages()
-    m = _RANGE.match(p)
+    m = _RANGE.match(p) or _CONTINUED.match(p)
     if m:
         return Pages(m.group("a"), m.group("b"))
     if serial and (

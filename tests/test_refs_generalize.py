@@ -1,0 +1,96 @@
+"""Failure classes found by the held-out check (bench/gold/heldout.jsonl and a probe of further
+realistic strings), one test each. Expected values are read off each string by eye."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from hccbone_ingest.records import ParsedRef
+from hccbone_ingest.refs.gbt7714 import parse_reference
+
+ARTICLE_ZH = "王伟, 李娜. 肝癌骨转移[J]. 中华肿瘤杂志, 2021, 43(5): 541-547."
+ARTICLE_EN = "Finn RS, Qin S. Atezolizumab[J]. N Engl J Med, 2020, 382(20): 1894-1905."
+
+
+def check(s: str, **expected) -> ParsedRef:
+    r = parse_reference(s)
+    got = dataclasses.asdict(r)
+    for k, v in expected.items():
+        assert got[k] == v, f"{k}: {got[k]!r} != {v!r} in {s!r}"
+    return r
+
+
+# ------------------------------------------------------------- list numbers printed in the entry
+
+
+@pytest.mark.parametrize(
+    "prefix", ["[1] ", "［1］", "【12】", "(1) ", "（3）", "1. ", "12.", "1) ", "1、", "7．"]
+)
+def test_list_number_before_the_entry_is_not_an_author(prefix):
+    check(prefix + ARTICLE_ZH, authors=["王伟", "李娜"], title="肝癌骨转移", year=2021)
+    check(prefix + ARTICLE_EN, authors=["Finn RS", "Qin S"], title="Atezolizumab", volume="382")
+
+
+def test_leading_digits_that_are_not_a_list_number_are_kept():
+    check("3M Company. Bone cement injector: US10123456B2[P]. 2019-01-01.", authors=["3M Company"])
+    check("2022年中国肿瘤登记年报[R]. 北京: 人民卫生出版社, 2023.", title="2022年中国肿瘤登记年报")
+    check("1.5 T MRI of spinal metastases[J]. Radiology, 2001, 220(1): 1-5.",
+          title="1.5 T MRI of spinal metastases")
+
+
+# ------------------------------------------------------------- pages
+
+
+@pytest.mark.parametrize(
+    ("pages", "first", "last"),
+    [("1-5, 10", "1", "5, 10"), ("161-164, 封3", "161", "164, 封3"),
+     ("615-619, I0001", "615", "619, I0001"), ("312-315+320", "312", "315+320")],
+)
+def test_a_range_continued_on_other_pages(pages, first, last):
+    check(f"李明. 肝癌骨转移的外科治疗[J]. 中华外科杂志, 2020, 58(1): {pages}.",
+          pages_first=first, pages_last=last, article_no=None, flags=[])
+
+
+# ------------------------------------------------------------- volumes with a supplement
+
+
+@pytest.mark.parametrize(
+    ("locator", "volume", "issue", "first", "last"),
+    [("30 Suppl 5: v1-v10", "30", "Suppl 5", "v1", "v10"),
+     ("111 Suppl: S10-S11", "111", "Suppl", "S10", "S11"),
+     ("12 Pt 2: 6243s-6249s", "12", "Pt 2", "6243s", "6249s"),
+     ("99 增刊1: 45-47", "99", "增刊1", "45", "47")],
+)
+def test_volume_printed_with_its_supplement_without_brackets(locator, volume, issue, first, last):
+    check(f"Smith J, Lee K. Skeletal events in HCC[J]. Ann Oncol, 2019, {locator}.",
+          volume=volume, issue=issue, pages_first=first, pages_last=last)
+
+
+def test_vancouver_volume_with_supplement():
+    check("Smith J, Lee K. Skeletal events in HCC. Ann Oncol. 2019;30 Suppl 5:v1-v10.",
+          container="Ann Oncol", volume="30", issue="Suppl 5", pages_first="v1", pages_last="v10")
+
+
+# ------------------------------------------------------------- DOIs in brackets, DOI links
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [" (doi:10.1007/s00432-008-0410-6).", "（DOI：10.1007/s00432-008-0410-6）.",
+     ". [DOI: 10.1007/s00432-008-0410-6]", ". ［DOI：10.1007/s00432-008-0410-6］."],
+)
+def test_doi_in_brackets_after_the_locator(tail):
+    check("Kim SU, Park JY. Bone metastasis[J]. J Cancer Res Clin Oncol, 2008, 134(12): 1377-1384" + tail,
+          pages_first="1377", pages_last="1384", doi_key="10.1007/s00432-008-0410-6", flags=[])
+
+
+@pytest.mark.parametrize(
+    ("tail", "url"),
+    [("DOI: https://doi.org/10.3748/wjg.v26.i43.6757.", "https://doi.org/10.3748/wjg.v26.i43.6757"),
+     ("doi.org/10.3748/wjg.v26.i43.6757", "doi.org/10.3748/wjg.v26.i43.6757")],
+)
+def test_doi_link_with_a_label_or_without_a_scheme(tail, url):
+    check("Chen X, Zhang Y. Bone metastasis in HCC[J]. World J Gastroenterol, 2020, 26(43): 6757-6769. "
+          + tail, url=url, doi_key="10.3748/wjg.v26.i43.6757", pages_last="6769", flags=["doi_from_url"])
