@@ -94,3 +94,66 @@ def test_doi_in_brackets_after_the_locator(tail):
 def test_doi_link_with_a_label_or_without_a_scheme(tail, url):
     check("Chen X, Zhang Y. Bone metastasis in HCC[J]. World J Gastroenterol, 2020, 26(43): 6757-6769. "
           + tail, url=url, doi_key="10.3748/wjg.v26.i43.6757", pages_last="6769", flags=["doi_from_url"])
+
+
+# ------------------------------------------------------------- roles after the author names
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "et_al"),
+    [("Smith J, Brown K, eds.", ["Smith J", "Brown K"], False),
+     ("Smith J, Brown K, et al, eds.", ["Smith J", "Brown K"], True),
+     ("Smith J (ed.).", ["Smith J"], False),
+     ("陈孝平, 汪建平, 主编.", ["陈孝平", "汪建平"], False),
+     ("陈孝平, 汪建平, 等, 主编.", ["陈孝平", "汪建平"], True),
+     ("陈孝平 主编.", ["陈孝平"], False),
+     ("Ed Smith.", ["Ed Smith"], False)],  # a name that starts like a role stays
+)
+def test_role_after_the_names_is_not_an_author(head, authors, et_al):
+    check(f"{head} Bone metastases[M]. Berlin: Springer, 2015.", authors=authors, et_al=et_al,
+          title="Bone metastases", place="Berlin", publisher="Springer", year=2015)
+
+
+# ------------------------------------------------------------- imprint
+
+
+def test_edition_with_a_revision_or_printing():
+    check("World Health Organization. International classification of diseases for oncology (ICD-O)[M]. "
+          "3rd ed., 1st revision. Geneva: World Health Organization, 2013.",
+          edition="3rd ed., 1st revision", place="Geneva", publisher="World Health Organization", flags=[])
+
+
+@pytest.mark.parametrize(
+    ("imprint", "place", "publisher"),
+    [("上海, 2018", "上海", None), ("乌鲁木齐, 2018", "乌鲁木齐", None),
+     ("北京协和医学院, 2018", None, "北京协和医学院"), ("北京大学, 2018", None, "北京大学"),
+     ("人民卫生出版社, 2018", None, "人民卫生出版社"), ("中华书局, 2018", None, "中华书局"),
+     ("三联书店, 2018", None, "三联书店"), ("北京: 中华医学会, 2018", "北京", "中华医学会")],
+)
+def test_a_lone_chinese_imprint_name_is_a_place_or_a_publisher(imprint, place, publisher):
+    check(f"李明. 肝癌骨转移的放射治疗[C]//第十届全国肝癌学术会议论文集. {imprint}: 10-12.",
+          container="第十届全国肝癌学术会议论文集", place=place, publisher=publisher, year=2018,
+          pages_first="10", pages_last="12")
+
+
+# ------------------------------------------------------------- preprints (2025 edition)
+
+
+def test_preprint_platform_is_the_container():
+    check("Wang L, Zhang H. Single-cell atlas of bone metastatic hepatocellular carcinoma[PP/OL]. "
+          "bioRxiv, 2024[2024-06-01]. https://doi.org/10.1101/2024.01.15.575678.",
+          type_code="PP", carrier="OL", container="bioRxiv", publisher=None, year=2024,
+          access_date="2024-06-01", doi_key="10.1101/2024.01.15.575678")
+    check("Wang L. Deep learning for bone scans[PP/OL]. arXiv, 2021: 2103.00020[2021-03-05]. "
+          "https://arxiv.org/abs/2103.00020.",
+          container="arXiv", year=2021, article_no="2103.00020", pages_first=None,
+          url="https://arxiv.org/abs/2103.00020")
+
+
+# ------------------------------------------------------------- trailers with no field
+
+
+@pytest.mark.parametrize("tail", [" [PMID: 34414118]", "; PMID: 34414118.", " PMCID: PMC8369437."])
+def test_database_ids_after_the_doi_are_not_unparsed(tail):
+    check("Qin S, Ren Z. Atezolizumab plus bevacizumab[J]. Liver Cancer, 2021, 10(4): 296-308. "
+          "DOI: 10.1159/000513486." + tail, doi_key="10.1159/000513486", pages_last="308", flags=[])

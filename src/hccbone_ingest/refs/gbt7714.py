@@ -333,7 +333,8 @@ def _parse_tail(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
     if t.v.startswith("//", lo):
         _parse_host(t, lo + 2, hi, acc)
         return
-    if code == "J" and _serial(t, lo, hi, acc, container_from=lo):
+    # A preprint (2025 edition) is located like an article: `bioRxiv, 2024: 2024.01.15.575678`.
+    if code in {"J", "PP"} and _serial(t, lo, hi, acc, container_from=lo):
         return
     if code == "N" and _newspaper(t, lo, hi, acc):
         return
@@ -446,6 +447,9 @@ def _publication(t: _Text, segs: list[tuple[int, int]], acc: _Acc) -> int | None
                 r.publisher = t.s[off + m.start("pub") : off + m.end("pub")].strip()
             if groups.get("pages"):
                 acc.pages = t.s[off + m.start("pages") : off + m.end("pages")]
+            if r.place is None and rf.is_cjk_place(r.publisher):
+                # `论文集. 上海, 2018`: a place printed without its publisher.
+                r.place, r.publisher = r.publisher, None
             return k
     if segs:
         a, b = segs[-1]
@@ -516,6 +520,8 @@ def _finish_pages(acc: _Acc) -> None:
     r = acc.ref
     if not acc.pages:
         return
-    serial = r.type_code == "J" or "guessed_type:J" in acc.flags
+    serial = r.type_code in {"J", "PP"} or "guessed_type:J" in acc.flags
     p = rf.split_pages(acc.pages, serial=serial, lang=r.lang, year=r.year)
+    if r.type_code == "PP" and p.first and not p.last:
+        p = rf.Pages(article_no=p.first)  # a preprint's number (`2103.00020`), never a page
     r.pages_first, r.pages_last, r.article_no = p.first, p.last, p.article_no

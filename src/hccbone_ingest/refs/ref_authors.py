@@ -26,9 +26,20 @@ def strip_et_al(s: str) -> tuple[str, bool]:
     return s[: m.start()].strip(), True
 
 
+# A role printed after the names of the main responsibility (`Smith J, Brown K, eds`,
+# `陈孝平, 汪建平, 主编`, `Smith J (ed.)`): not a name; the names stay the authors.
+_ROLE = re.compile(
+    r"(?:[\s,，;；]+|\s*[(（])(?:eds?|editors?|主编|主 编|编|编著|编写|著)\.?[)）]?\s*$", re.IGNORECASE
+)
+
+
 def split_authors(s: str) -> tuple[list[str], bool]:
     """`Bhatia R, Ravulapati S, Befeler A, et al` -> (["Bhatia R", ...], True)."""
     body, et_al = strip_et_al(s)
+    role = _ROLE.search(body)
+    if role and body[: role.start()].strip(" ,"):
+        body, et_al2 = strip_et_al(body[: role.start()])
+        et_al = et_al or et_al2
     names: list[str] = []
     for part in _SPLIT.split(body):
         part = part.strip(" .")

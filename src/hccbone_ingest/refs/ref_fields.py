@@ -58,7 +58,9 @@ ACCESS_DATE = re.compile(
 _EDITION = re.compile(
     r"^(?:\d+\s*(?:st|nd|rd|th)\s+(?:ed|edn|edition)\.?|(?:rev|revised|new|enl|enlarged|repr)\.?"
     r"\s*(?:ed|edn|edition)\.?|[\w.\s]{1,20}\s+ed\.?|(?:第\s*)?[\d一二三四五六七八九十]+\s*版|"
-    r"[修增]订[版本]|[初再新重]版|[\u4e00-\u9fff]{0,8}(?:刻|影印|抄|铅印|石印|稿)本|(?:ed|edition)\s*\d+)$",
+    r"[修增]订[版本]|[初再新重]版|[\u4e00-\u9fff]{0,8}(?:刻|影印|抄|铅印|石印|稿)本|(?:ed|edition)\s*\d+)"
+    # `3rd ed., 1st revision`, `2nd ed, reprinted`: a revision or printing of that edition
+    r"(?:\s*,\s*(?:\d+\s*(?:st|nd|rd|th)\s+)?(?:rev(?:ision)?|printing|impression|repr(?:int(?:ed)?)?)\.?)?$",
     re.IGNORECASE,
 )
 _RESPONSIBILITY = re.compile(
@@ -78,7 +80,7 @@ _YEARISH = re.compile(r"^\d{4}\s*(?:年|年度|年版)?$")
 # Trailers that carry no GB/T field: language notes and database ids.
 _NOTE = re.compile(
     r"^[(\[]\s*(?:(?:article\s+)?in\s+[A-Z][a-z]+(?:\s+with\s+[A-Z][a-z]+\s+abstract)?|中文|英文)"
-    r"\s*[)\]]$|^(?:PMID|PMCID|PMC|CNKI|ISBN|ISSN|arXiv|Epub|Published online)\b.*$|^$",
+    r"\s*[)\]]$|^[(\[]?\s*(?:PMID|PMCID|PMC|CNKI|ISBN|ISSN|arXiv|Epub|Published online)\b.*$|^$",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -133,9 +135,21 @@ def split_volume_part(vol: str) -> tuple[str, str] | None:
     return (m.group("vol"), m.group("iss")) if m else None
 
 
+# A Chinese place name (`上海`, `石家庄`, `乌鲁木齐`): 2-4 Han characters, not ending like an
+# institution (出版社, 大学, 学院, 研究所, 学会, 委员会, 中心, 公司, 医院, 图书馆, 报社 …).
+_INSTITUTION_END = "社院校学会所局部厅委司馆心厂室组处站团报刊宫店版系科"
+_CJK_PLACE = re.compile(rf"^[\u4e00-\u9fff]{{1,3}}[\u4e00-\u9fff](?<![{_INSTITUTION_END}])$")
+
+
+def is_cjk_place(s: str | None) -> bool:
+    """Whether a lone imprint name (`上海, 2018`) is a place rather than a publisher."""
+    return bool(s) and bool(_CJK_PLACE.match(s.strip()))
+
+
 def is_note(seg: str) -> bool:
-    """A language note after the locator, `(in Chinese)` / `[in Chinese]` / `(中文)`: no field."""
-    return bool(_NOTE.match(seg.strip(" .")))
+    """A trailer with no GB/T field: a language note (`(in Chinese)`, `[中文]`) or a database id
+    (`PMID: 29545715`, `[PMID: 34414118]`, `; PMCID: …`)."""
+    return bool(_NOTE.match(seg.strip(" .,;")))
 
 
 @dataclass(slots=True)
