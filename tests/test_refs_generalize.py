@@ -157,3 +157,65 @@ def test_preprint_platform_is_the_container():
 def test_database_ids_after_the_doi_are_not_unparsed(tail):
     check("Qin S, Ren Z. Atezolizumab plus bevacizumab[J]. Liver Cancer, 2021, 10(4): 296-308. "
           "DOI: 10.1159/000513486." + tail, doi_key="10.1159/000513486", pages_last="308", flags=[])
+
+
+# ------------------------------------------------------------- journal locators as printed
+
+
+@pytest.mark.parametrize(
+    ("tail", "container", "volume", "issue"),
+    [("中国医药导报, 2018, (12): 45-48.", "中国医药导报", None, "12"),  # CNKI: no volume, comma kept
+     ("中国医药导报,2018,(12):45-48.", "中国医药导报", None, "12"),
+     ("中华医学杂志. 2020, 100(1): 45-48.", "中华医学杂志", "100", "1"),  # period after the journal
+     ("Lancet Oncol. 2020, 21(1): 45-48.", "Lancet Oncol", "21", "1"),
+     ("Lancet Oncol, 2020; 21(1): 45-48.", "Lancet Oncol", "21", "1"),
+     ("Lancet. 2018;391(10126):45-48.", "Lancet", "391", "10126"),  # Vancouver locator after [J]
+     ("中华医学杂志, 2019年, 99(3): 45-48.", "中华医学杂志", "99", "3"),
+     ("Proc. Natl. Acad. Sci. USA. 2018;115(20):45-48.", "Proc. Natl. Acad. Sci. USA", "115", "20")],
+)
+def test_journal_locator_variants(tail, container, volume, issue):
+    r = check("孙丽, 周涛. 唑来膦酸治疗肝癌骨转移疼痛[J]. " + tail, container=container, volume=volume,
+              issue=issue, pages_first="45", pages_last="48", flags=[])
+    assert r.year in (2018, 2019, 2020)
+
+
+# ------------------------------------------------------------- author lists
+
+
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [("Smith J and Brown K.", ["Smith J", "Brown K"]),
+     ("Smith J, Brown K, and Lee H.", ["Smith J", "Brown K", "Lee H"]),
+     ("Smith J & Brown K.", ["Smith J", "Brown K"]),
+     # corporate names keep their `and` / `&`
+     ("Research Group of Liver Cancer and Bone.", ["Research Group of Liver Cancer and Bone"]),
+     ("Johnson & Johnson.", ["Johnson & Johnson"])],
+)
+def test_and_between_personal_names(head, authors):
+    check(f"{head} Bone metastasis[J]. Lancet Oncol, 2020, 21(1): 1-5.", authors=authors,
+          title="Bone metastasis")
+
+
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [("Zhang Wei, Li Na.", ["Zhang Wei", "Li Na"]),
+     ("ZHANG Wei-Min, OUYANG Xiu.", ["ZHANG Wei-Min", "OUYANG Xiu"]),
+     ("Zhang Weimin.", ["Zhang Weimin"])],
+)
+def test_pinyin_names_end_the_author_statement_before_a_title_with_a_period(head, authors):
+    check(f"{head} Bone metastasis. A retrospective study[J]. Chin J Oncol, 2019, 41(2): 81-86.",
+          authors=authors, title="Bone metastasis. A retrospective study")
+
+
+def test_corporate_hierarchy_is_not_read_as_pinyin_names():
+    check("Commonwealth Libraries Bureau. Pennsylvania Office. Title here[R]. Harrisburg: CLB, 2019.",
+          authors=["Commonwealth Libraries Bureau. Pennsylvania Office"], title="Title here")
+
+
+# ------------------------------------------------------------- book pages after a period
+
+
+@pytest.mark.parametrize(("pages", "first", "last"), [("12-15", "12", "15"), ("235", "235", None)])
+def test_book_pages_after_a_period(pages, first, last):
+    check(f"陈孝平. 外科学[M]. 北京: 人民卫生出版社, 2018. {pages}.", place="北京",
+          publisher="人民卫生出版社", year=2018, pages_first=first, pages_last=last, flags=[])

@@ -348,6 +348,10 @@ def _parse_tail(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
             acc.ref.edition = _val(t, a, b)
         elif not rf.is_responsibility(seg):
             acc.flags.add("unparsed_segment")
+    if after and acc.pages is None and rf.PAGES_ONLY.match(t.v[after[0][0] : after[0][1]].strip(" .")):
+        # `北京: 人民卫生出版社, 2018. 12-15.`: pages after a period (2005 edition habit).
+        a, b = after.pop(0)
+        acc.pages = t.s[a:b].strip(" .")
     if any(not rf.is_note(t.v[a:b]) for a, b in after):
         acc.flags.add("unparsed_segment")
 
@@ -386,10 +390,15 @@ def _serial(t: _Text, lo: int, hi: int, acc: _Acc, *, container_from: int, guess
     ends = [*separators(t.v, lo, hi, tail=True, original=t.s), hi]
     for e in ends:
         chunk = t.v[container_from:e]
-        for m in re.finditer(r",", chunk):
+        for m in re.finditer(r"[,.]", chunk):
             if not chunk[: m.start()].strip(" ."):
                 continue
-            loc = rf.SERIAL.match(chunk, m.start())
+            if m.group(0) == ",":
+                loc = rf.SERIAL.match(chunk, m.start())
+            else:
+                loc = rf.SERIAL_AFTER_PERIOD.match(chunk, m.start())
+                if loc is not None and not (loc.group("vol") or loc.group("iss")):
+                    loc = None
             if loc is None:
                 continue
             if guess and (not (loc.group("vol") or loc.group("iss")) or ":" in chunk[: m.start()]):

@@ -20,11 +20,16 @@ _VOL = r"(?P<vol>[^,:;()\[\]]*?[^,:;()\[\]\s])"
 _ISS = r"\(\s*(?P<iss>[^()]*?)\s*\)"
 _PAGES = r"(?P<pages>[^\[\]]+?)"
 
-# `container, 2017, 48(4): 321-325`; the container is matched lazily by the caller.
-SERIAL = re.compile(
-    r"\s*,\s*" + _YEAR + r"(?:\s*,\s*" + _VOL + r")?\s*(?:" + _ISS + r")?(?:\s*:\s*" + _PAGES
-    + r")?\s*$"
+# `container, 2017, 48(4): 321-325`; the container is matched lazily by the caller. Variants
+# seen in print: `2018, (12): 45-48` (CNKI: no volume, comma kept), `2020; 21(1)`, `2019年, 99(3)`.
+_SERIAL_LOCATOR = (
+    _YEAR + r"(?:\s*年)?(?:\s*[,;]\s*" + _VOL + r")?\s*(?:,\s*(?=\())?(?:" + _ISS + r")?(?:\s*:\s*"
+    + _PAGES + r")?\s*$"
 )
+SERIAL = re.compile(r"\s*,\s*" + _SERIAL_LOCATOR)
+# `container. 2020, 100(1): 1-5` / `Lancet Oncol. 2020;21(1):1-5`: a period after the journal
+# (the caller asks for a volume or issue, so `Proc. Natl …` names are not cut).
+SERIAL_AFTER_PERIOD = re.compile(r"\s*\.\s*" + _SERIAL_LOCATOR)
 # Vancouver: `2017;48(4):321-325`, `2019 Mar 5;25(3):100-110`, `2020 Jan-Feb;12:1-9`.
 VANCOUVER = re.compile(
     _YEAR + r"(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)?"
@@ -46,6 +51,9 @@ YEAR_ONLY = re.compile(
 )
 # `(2012-01-16)`: the update date of a web page, alone.
 DATE_ONLY = re.compile(r"^\(\s*(?P<year>\d{4})(?:-\d{1,2}(?:-\d{1,2})?)?\s*\)$")
+# A page locator alone: `12-15`, `235`, `S12-S15`, `12-15, 20`.
+_PAGE = r"[A-Za-z]{0,2}\d+[a-z]?"
+PAGES_ONLY = re.compile(rf"^{_PAGE}(?:\s*(?:-{{1,3}}|[–—~])\s*{_PAGE})?(?:\s*[,+]\s*\d+)*$")
 # `北京: 科学出版社` with no year (last resort).
 PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:,\d]{1,40}?)\s*:\s*(?P<pub>[^:\d]{2,})$")
 
