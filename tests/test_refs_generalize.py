@@ -219,3 +219,17 @@ def test_corporate_hierarchy_is_not_read_as_pinyin_names():
 def test_book_pages_after_a_period(pages, first, last):
     check(f"陈孝平. 外科学[M]. 北京: 人民卫生出版社, 2018. {pages}.", place="北京",
           publisher="人民卫生出版社", year=2018, pages_first=first, pages_last=last, flags=[])
+
+
+# ------------------------------------------------------------- CMA DOIs check the locator
+
+
+def test_cma_doi_contradicting_the_entry_locator_is_flagged():
+    base = "王伟. 肝癌骨转移[J]. 中华医学杂志, {loc}: 1-5. DOI: 10.3760/cma.j.issn.0376-2491.2020.01.001."
+    check(base.format(loc="2020, 100(1)"), flags=[])
+    check(base.format(loc="2020, 100(01)"), flags=[])
+    check(base.format(loc="2020, 100(2)"), issue="2", flags=["doi_issue_mismatch"])
+    check(base.format(loc="2021, 100(1)"), year=2021, flags=["doi_year_mismatch"])
+    # a DOI that does not encode year and issue checks nothing
+    check("王伟. 肝癌骨转移[J]. 中华医学杂志, 2021, 100(2): 1-5. DOI: 10.3760/cma.j.cn112137-20200101-00001.",
+          flags=[])

@@ -28,7 +28,7 @@ from ..errors import ParseError
 from ..records import ParsedRef
 from ..text.normalize import clean
 from . import ref_fields as rf
-from .doi import DoiMatch, find_dois
+from .doi import DoiMatch, check_cma_doi, find_dois
 from .ref_authors import looks_personal, split_authors
 from .ref_text import (
     detect_lang,
@@ -197,6 +197,9 @@ def _parse_one(text: str) -> ParsedRef:
         acc.flags.add("no_title")
     r.lang = detect_lang(r.title or "") or detect_lang(text)
     _finish_pages(acc)
+    # A DOI that encodes year and issue (CMA and others) checks the locator for free; a
+    # contradiction is a misprint in the entry or a misread locator.
+    acc.flags.update(check_cma_doi(r.doi_key, r.year, r.issue) if r.type_code in {"J", None} else [])
     r.flags = sorted(acc.flags)
     return r
 
