@@ -233,3 +233,18 @@ def test_cma_doi_contradicting_the_entry_locator_is_flagged():
     # a DOI that does not encode year and issue checks nothing
     check("王伟. 肝癌骨转移[J]. 中华医学杂志, 2021, 100(2): 1-5. DOI: 10.3760/cma.j.cn112137-20200101-00001.",
           flags=[])
+
+
+# ------------------------------------------------------------- what full-text pages append
+
+
+@pytest.mark.parametrize("tail", [" [本文引用: 1]", " [Cited within: 2]", " [CrossRef] [PubMed]",
+                                  " [Google Scholar]", " (Epub 2020 May 14)"])
+def test_page_annotations_after_the_entry_are_not_unparsed(tail):
+    check("Finn RS, Qin S. Atezolizumab plus bevacizumab[J]. N Engl J Med, 2020, 382(20): 1894-1905. "
+          "DOI: 10.1056/NEJMoa1915745." + tail, pages_last="1905", doi_key="10.1056/nejmoa1915745", flags=[])
+
+
+def test_pp_before_the_pages():
+    check("Finn RS, Qin S. Atezolizumab plus bevacizumab[J]. N Engl J Med, 2020, 382(20): pp. 1894-1905.",
+          pages_first="1894", pages_last="1905", flags=[])

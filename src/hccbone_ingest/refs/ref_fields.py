@@ -88,7 +88,11 @@ _YEARISH = re.compile(r"^\d{4}\s*(?:年|年度|年版)?$")
 # Trailers that carry no GB/T field: language notes and database ids.
 _NOTE = re.compile(
     r"^[(\[]\s*(?:(?:article\s+)?in\s+[A-Z][a-z]+(?:\s+with\s+[A-Z][a-z]+\s+abstract)?|中文|英文)"
-    r"\s*[)\]]$|^[(\[]?\s*(?:PMID|PMCID|PMC|CNKI|ISBN|ISSN|arXiv|Epub|Published online)\b.*$|^$",
+    r"\s*[)\]]$|^[(\[]?\s*(?:PMID|PMCID|PMC|CNKI|ISBN|ISSN|arXiv|Epub|Published online)\b.*$|^$"
+    # what full-text pages append to an entry: `[本文引用: 1]`, `[Cited within: 2]`, link labels
+    r"|^\[\s*(?:本文引用|cited\s+within)\s*:?\s*\d*\s*\]$"
+    r"|^(?:\[\s*(?:crossref|pubmed|pmc|google\s+scholar|cnki|wanfang|medline|scopus|web\s+of\s+science)"
+    r"\s*\]\s*)+$",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -188,7 +192,7 @@ def split_pages(pages: str | None, *, serial: bool, lang: str | None, year: int 
     p = nfkc(pages)
     if not p:
         return Pages()
-    p = p.strip(" .,;")
+    p = re.sub(r"^pp?\.\s*", "", p.strip(" .,;"))  # `pp. 1894-1905`
     if not p:
         return Pages()
     m = _RANGE.match(p) or _CONTINUED.match(p)
