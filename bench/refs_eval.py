@@ -14,6 +14,9 @@ Sets:
   bilingual pairs), hand-written gold in our field names. Compared on NFKC, whitespace-collapsed
   values without a final period (so `（2023版）` == `(2023版)` and `11th ed.` == `11th ed`); the
   DOI as its lower-case key.
+- `probe`: 101 further strings written to break the parser after the held-out run and before
+  reading its code (`bench/gold/probe.jsonl`: list numbers, locator and DOI variants, roles after
+  names, lone imprints), compared the same way.
 
 Scoring is micro precision / recall / F1 over fields: a predicted value counts toward
 precision, a gold value toward recall, an equal pair is a hit. A field left out of a record
@@ -347,14 +350,16 @@ def main(argv: list[str] | None = None) -> int:
     seed = _with_seed_text(_jsonl(GOLD_DIR / "seed_refs.jsonl"), seed_references(), "ref_no")
     related = _with_seed_text(_jsonl(GOLD_DIR / "seed_related.jsonl"), seed_related(), "item_no")
     heldout = _jsonl(GOLD_DIR / "heldout.jsonl")
+    probe = _jsonl(GOLD_DIR / "probe.jsonl")
 
     results = {
         "gbt7714-2015": score(recs_2015, FIELDS_2015, _gold_2015, _pred_2015),
         "seed": score(seed, SEED_FIELDS, _gold_exact, _pred_exact),
         "seed-related": score(related, SEED_FIELDS, _gold_exact, _pred_exact),
         "heldout": score(heldout, HELDOUT_FIELDS, _gold_heldout, _pred_heldout),
+        "probe": score(probe, HELDOUT_FIELDS, _gold_heldout, _pred_heldout),
     }
-    texts = [r["text"] for r in (*recs_2015, *seed, *related, *heldout)]
+    texts = [r["text"] for r in (*recs_2015, *seed, *related, *heldout, *probe)]
     rate = throughput(texts)
     if args.json:
         out = {k: {kk: vv for kk, vv in v.items() if kk != "errors" or args.errors}

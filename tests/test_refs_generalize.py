@@ -248,3 +248,16 @@ def test_page_annotations_after_the_entry_are_not_unparsed(tail):
 def test_pp_before_the_pages():
     check("Finn RS, Qin S. Atezolizumab plus bevacizumab[J]. N Engl J Med, 2020, 382(20): pp. 1894-1905.",
           pages_first="1894", pages_last="1905", flags=[])
+
+
+# ------------------------------------------------------------- supplement pages vs article numbers
+
+
+@pytest.mark.parametrize(
+    ("locator", "page", "article_no"),
+    [("v290", "v290", None), ("viii290", "viii290", None), ("S290", "S290", None),  # supplement pages
+     ("TPS4152", None, "TPS4152"), ("LBA4001", None, "LBA4001"), ("CD003474", None, "CD003474")],
+)
+def test_supplement_page_prefixes_are_pages(locator, page, article_no):
+    check(f"Kim S, Lee J. Title D[J]. Ann Oncol, 2019, 30(Suppl 5): {locator}.",
+          pages_first=page, article_no=article_no)

@@ -178,7 +178,11 @@ _RANGE = re.compile(r"^(?P<a>[^\s\-–—~]+?)\s*(?:-{1,3}|[–—~‑－～])\s
 _CONTINUED = re.compile(
     r"^(?P<a>[^\s\-–—~,+]+?)\s*(?:-{1,3}|[–—~‑－～])\s*(?P<b>[^\s\-–—~,+]+(?:\s*[,+]\s*[^\s,+]+)+)$"
 )
-_ARTICLE_NO = re.compile(r"^(?:[A-Za-z]{1,4}\d{3,}|[eE]\d+|\d{5,})$")
+# A letter prefix makes an article / abstract number (`TPS4152`, `LBA4`, `CD003474`), except
+# the prefixes of supplement pagination: lower-case roman numerals (`v290`, `iv238`) and `S`.
+_ARTICLE_NO = re.compile(
+    r"^(?:(?!(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|S)\d)[A-Za-z]{1,4}\d{3,}|[eE]\d+|\d{5,})$"
+)
 
 
 def split_pages(pages: str | None, *, serial: bool, lang: str | None, year: int | None) -> Pages:
