@@ -246,3 +246,12 @@ def test_issn_check_digit():
     assert not issn_checksum_ok("2095-3233")
     assert check_cma_doi("10.3877/cma.j.issn.2095-3233.2025.04.004", 2025, "04") == ["doi_issn_checksum"]
     assert check_cma_doi("10.1002/hep.29920", 2018, "4") == []
+
+
+def test_cma_doi_supplement_issue_matches_the_printed_supplement():
+    # Supplements are `.z1.` / `.s1.` in the DOI, `增刊1` / `S1` / `Suppl 1` on the page.
+    key = "10.3760/cma.j.issn.0376-2491.2019.z1.001"
+    for printed in ("增刊1", "S1", "Suppl 1", "suppl. 1", "Ｓ１"):
+        assert check_cma_doi(key, 2019, printed) == [], printed
+    assert check_cma_doi(key, 2019, "1") == ["doi_issue_mismatch"]
+    assert check_cma_doi(key, 2019, "增刊2") == ["doi_issue_mismatch"]
