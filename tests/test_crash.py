@@ -8,6 +8,7 @@ the output byte for byte as a clean run does, leftovers included (none).
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -47,7 +48,11 @@ def _tree(out: Path) -> dict[str, bytes | str]:
         parts = rel.split("/")
         if parts[0] == "_snapshots" and len(parts) > 1 and parts[1] not in {current, "current"}:
             continue
-        if p.is_symlink():
+        if rel == "_state/manifest.json":
+            manifest = json.loads(p.read_bytes())
+            manifest.pop("previous")  # names the previous snapshot, left out above
+            tree[rel] = json.dumps(manifest, sort_keys=True)
+        elif p.is_symlink():
             tree[rel] = "-> " + os.readlink(p)
         elif p.is_file() and rel != "_state/lock":
             tree[rel] = p.read_bytes()

@@ -27,21 +27,18 @@ def test_cli_ingest_runs_the_flow_and_prints_the_summary(prefect_harness, seed_r
     assert '"processed_files": 0' in capsys.readouterr().out
 
 
-def test_a_run_publishes_its_summary_artifact_and_draws_progress(prefect_harness, tmp_path, capsys):
+def test_a_run_publishes_its_summary_artifact_and_draws_progress(prefect_harness, seed_raw, tmp_path,
+                                                                  capsys):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
-    import tests.toy_adapter  # noqa: F401 - toy files carry alignment scores
     from flows.ingest import ingest
 
-    raw = tmp_path / "raw"
-    files = {"toy/a.toy": "Alpha|10.1000/a1|0.92,0.35", "toy/b.toy": "Beta|10.1000/b2|0.81",
-             "toy/bad.toy": "x|y|FAIL", "toy/junk.toy": bytes(range(256)) * 4}
-    for rel, content in files.items():
-        (raw / rel).parent.mkdir(parents=True, exist_ok=True)
-        (raw / rel).write_bytes(content if isinstance(content, bytes) else content.encode())
-    state = ingest(raw_dir=str(raw), out=str(tmp_path / "out"), shard_size=1, progress=True,
-                   return_state=True)
+    (seed_raw / "journal" / "junk.bin").write_bytes(bytes(range(256)) * 4)
+    (seed_raw / "misc").mkdir()
+    (seed_raw / "misc" / "notes.txt").write_text("Nothing about any article here.\n" * 5)
+    out = tmp_path / "out"
+    state = ingest(raw_dir=str(seed_raw), out=str(out), shard_size=1, progress=True, return_state=True)
     assert state.is_completed()
     err = capsys.readouterr().err
     assert "files" in err and "4/4" in err  # the progress bar, on stderr
@@ -51,12 +48,19 @@ def test_a_run_publishes_its_summary_artifact_and_draws_progress(prefect_harness
             flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
     md = artifact.data
     assert artifact.key == "hccbone-ingest-summary" and artifact.type == "markdown"
-    assert "| toy | 2 |" in md  # documents per source
-    for table, n in {"documents": 2, "abstracts": 2, "alignments": 3, "errors": 2, "references": 0}.items():
-        assert f"| {table} | {n} |" in md  # rows per table
+    assert "| ai_summary | 1 |\n| journal | 1 |" in md  # documents per source
+    for table in ("documents", "references", "sentences", "alignments", "errors"):
+        n = len(pd.read_parquet(out / table))
+        assert f"| {table} | {n} |" in md  # rows per table, as published
+    assert "| references | 36 |" in md  # the seed page's 36 references
     assert "Quarantined files: 2" in md
-    assert "| toy/bad.toy | parse | ParseError | toy file asks to fail |" in md
-    assert "| toy/junk.toy | decode | DecodeError |" in md
-    # scores 0.92, 0.35, 0.81: mean 0.693, median 0.81; one bead under 0.5
-    assert ("Alignment scores: 3 beads, mean 0.693, min 0.350" in md and "median 0.810, max 0.920; "
-            "1 below 0.5." in md)
+    assert ("| journal/junk.bin | decode | DecodeError | not valid UTF-8 or GB18030 and no encoding "
+            "could be detected |") in md
+    assert "| misc/notes.txt | detect | UnsupportedInput | no source adapter recognises this text file" in md
+    # the score distribution is that of the published alignments table
+    scores = pd.read_parquet(out / "alignments")["score"].sort_values().tolist()
+    assert len(scores) >= 5  # the seed's abstracts: five Chinese sentences
+    low = sum(s < 0.5 for s in scores)
+    assert (f"Alignment scores: {len(scores)} beads, mean {sum(scores) / len(scores):.3f}, "
+            f"min {scores[0]:.3f}") in md
+    assert f"max {scores[-1]:.3f}; {low} below 0.5." in md
