@@ -185,13 +185,17 @@ def test_names_with_spaces_and_chinese_land_and_stay_incremental(tmp_path):
 def test_repeat_incremental_and_full_runs_are_byte_identical(tmp_path):
     raw = write_raw(tmp_path / "raw", corpus(n_journal=3, n_ai=2, junk=2))
     a, b = tmp_path / "a", tmp_path / "b"
-    ingest(raw, a, shard_size=2)
+    made = ingest(raw, a, shard_size=2)
     first = snapshot_bytes(a)
     assert len(first) == len(TABLES) + 1  # one file per table, and the card
-    assert ingest(raw, a).processed_files == 0
+    again = ingest(raw, a)
+    assert again.processed_files == 0 and not again.changed
     assert snapshot_bytes(a) == first
-    r = ingest(raw, a, full_refresh=True)
-    assert r.processed_files == len(r.errors) + sum(r.documents_per_source.values())
+    # a repeat reports what the publish that made the snapshot reported, in the same order
+    assert list(again.rows_per_table.items()) == list(made.rows_per_table.items())
+    assert again.errors == made.errors and again.alignment_scores == made.alignment_scores
+    full = ingest(raw, a, full_refresh=True)
+    assert full.processed_files == len(full.errors) + sum(full.documents_per_source.values()) == 9
     assert snapshot_bytes(a) == first
     ingest(raw, b, shard_size=100)  # another output, other shards
     assert snapshot_bytes(b) == first

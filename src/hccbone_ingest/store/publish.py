@@ -307,8 +307,11 @@ def publish(plan: RunPlan) -> PublishResult:
         # Same inputs as the published snapshot: it is complete (it was renamed into place
         # only when whole), so reuse it rather than rewrite what readers are reading.
         saved = orjson.loads(existing)
-        for k in ("documents_per_source", "rows_per_table", "errors", "alignment_scores"):
+        for k in ("documents_per_source", "errors", "alignment_scores"):
             setattr(result, k, saved[k])
+        # saved with sorted keys: back to the tables' order, as a fresh publish reports them
+        rows = saved["rows_per_table"]
+        result.rows_per_table = {n: rows[n] for n in TABLES if n in rows}
     else:
         docs, errors, sources = _load_index(plan)
         kept = _dedupe(docs, errors)
