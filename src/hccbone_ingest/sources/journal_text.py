@@ -662,10 +662,11 @@ def _people(front: _Front, zh: _Head, en: _Head, doc: Document,
         email = (z.email if z else None) or (e.email if e else None)
         authors.append(Author(position=i + 1, name_zh=z.name if z else None, name_en=e.name if e else None,
                               affiliation_ids=labels, is_corresponding=marked or named, email=email))
-    if doc.corresponding_email:
-        corr = [a for a in authors if a.is_corresponding]
-        if len(corr) == 1 and corr[0].email is None:
-            corr[0].email = doc.corresponding_email
+    corr = [a for a in authors if a.is_corresponding]
+    if len(corr) == 1 and doc.corresponding_email:
+        corr[0].email = corr[0].email or doc.corresponding_email
+    elif len(corr) == 1 and corr[0].email:  # `李照1,(li@x.cn)`: the e-mail link on the author line
+        doc.corresponding_email = corr[0].email
 
     affiliations = _pair_affiliations(front.zh.affiliations, front.en.affiliations, flags)
     if len(affiliations) == 1 and authors and not any(a.affiliation_ids for a in authors):
