@@ -139,7 +139,9 @@ def _parse_front(lines: list[str | None]) -> _Front:
     cont: jf.MetaField | None = None  # a label whose value continues on the next lines
     for line in lines:
         if line is None:
-            cont = None
+            # A bare label (`基金资助:`) keeps waiting for its value across blank lines:
+            # some copies put a blank line after every line.
+            cont = cont if cont is not None and not cont.value else None
             if front.spill and front.spill[-1] is not None:
                 front.spill.append(None)
             continue
@@ -323,11 +325,16 @@ def _numbered_items(lines: list[str | None]) -> tuple[list[_Item], bool]:
     items: list[_Item] = []
     cur: _Item | None = None
     related_next = False
+    blank_after: _Item | None = None  # a reference a blank line has (perhaps) closed
     for line in lines:
         if line is None:
             if cur is not None and cur.lines:
-                cur = None
+                cur, blank_after = None, cur
             continue
+        if blank_after is not None and not blank_after.inline and jf.looks_like_citation(line) \
+                and not _MARKER.match(line):
+            cur = blank_after  # its other-language version, after a blank line
+        blank_after = None
         if _LEGEND.match(line):
             cur = None
             if items:
