@@ -623,3 +623,16 @@ def test_single_affiliation_with_star_marker() -> None:
     assert p.abstract("en").startswith("We report a patient")
     assert [(r.ref_no, r.doi) for r in p.references] == [(1, "10.12659/MSM.913470")]
     assert p.related_articles == []
+
+
+@pytest.mark.parametrize(("column_line", "section"), [
+    ("", None),  # no column: the first title line is not one
+    ("述评与专家论坛(特约稿)", "述评与专家论坛(特约稿)"),  # a column with brackets, longer than most
+])
+def test_wrapped_title_is_read_against_the_self_citation(column_line: str, section: str | None) -> None:
+    text = MULTI.read_text(encoding="utf-8").replace("临床研究\n", f"{column_line}\n", 1)
+    d = parse_journal_text(text).document
+    assert d.title_zh == "肝细胞癌骨转移患者的临床特征及预后因素分析"
+    assert d.section == section
+    assert d.title_en == ("Clinical features and prognostic factors of bone metastasis "
+                          "from hepatocellular carcinoma")

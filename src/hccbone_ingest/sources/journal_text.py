@@ -190,7 +190,20 @@ class _Head:
     authors: list[jf.NameItem] = field(default_factory=list)
 
 
-def _split_head(part: _Part, lang: str) -> _Head:
+def _title_in_citation(lines: list[str], lang: str, citation: str | None) -> int | None:
+    """How many trailing head lines make the title, when the page's own self-citation
+    (which prints the title on one line) says so; None when it cannot tell."""
+    if not citation:
+        return None
+    key = citation.replace(" ", "")
+    for k in range(len(lines), 0, -1):
+        title = _join(lines[-k:]) if lang == "zh" else " ".join(lines[-k:])
+        if f"{title.replace(' ', '')}[" in key:  # the title stands right before `[J]`
+            return k
+    return None
+
+
+def _split_head(part: _Part, lang: str, citation: str | None = None) -> _Head:
     head = _Head()
     lines = list(part.head)
     if lines:
@@ -198,6 +211,13 @@ def _split_head(part: _Part, lang: str) -> _Head:
         if items is not None and (len(lines) > 1 or part.affiliations or part.meta):
             head.authors = items
             lines.pop()
+    k = _title_in_citation(lines, lang, citation)
+    if k is not None:
+        # A wrapped title is several lines; the one line before it is the column.
+        head.title = _join(lines[-k:]) if lang == "zh" else " ".join(lines[-k:])
+        if lang == "zh" and len(lines) - k == 1:
+            head.section = lines[0]
+        return head
     if lang == "zh" and len(lines) == 1 and _is_column(lines[0]) and not head.authors \
             and not part.affiliations:
         head.section = lines[0]  # English-only article: the Chinese block is just the column
@@ -517,7 +537,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     items, reached_foot = _numbered_items(lines[refs_i:])
     references, related, list_flags = _build_lists(items, reached_foot)
 
-    zh_head, en_head = _split_head(front.zh, "zh"), _split_head(front.en, "en")
+    zh_head, en_head = _split_head(front.zh, "zh", citation_zh), _split_head(front.en, "en", citation_en)
     doi_m = header.doi if header is not None else None
     if doi_m is None and abstracts.doi_line:
         doi_m = jf.find_doi_in(abstracts.doi_line)
