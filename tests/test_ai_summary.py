@@ -455,3 +455,12 @@ def test_mutated_real_pages_keep_the_claim_invariants(page_no: int, data: st.Dat
         else:
             assert c.level == 0
     assert not any(w in (doc.document.title_en or "") for w in _CHROME_WORDS)
+
+
+def test_a_question_heading_is_a_section_not_a_claim() -> None:
+    question = "\nWhich Factors Predict Survival?\n"
+    text = THREE_LEVELS.read_text(encoding="utf-8").replace("\nPrognostic Factors\n", question)
+    doc = AiSummaryAdapter().parse(RawInput("ai_summary/q.txt", text.encode()))
+    assert all(not c.text.endswith("?") for c in doc.claims)
+    assert [c.section for c in doc.claims[-5:]] == ["Which Factors Predict Survival?"] * 5
+    assert len(doc.claims) == 11
