@@ -27,7 +27,7 @@ from hccbone_ingest.align.evaluate import score
 from hccbone_ingest.align.scoring import BEAD_FEATURES, DEFAULT_PARAMS, SKIP_FEATURES, AlignParams
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from align_eval import DEFAULT_DATA, load_set  # noqa: E402
+from align_eval import DEFAULT_DATA, load_set
 
 
 def _path_feats(g: A._Grid, beads: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> np.ndarray:
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             for _, zh, en, gold in load_set(args.data / s):
                 p = A.AlignProblem(zh, en)
                 p._pz, p._pe = enc.pool(zh), enc.pool(en)
-                docs.append((A._grid(p, enc, DEFAULT_PARAMS), gold))
+                docs.append((A._grid(p, enc, DEFAULT_PARAMS, all_features=True), gold))
             data[s] = docs
         train = [(g, gold) for s, docs in data.items() if s != args.holdout for g, gold in docs]
 
