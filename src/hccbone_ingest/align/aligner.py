@@ -266,7 +266,9 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
             F[7] = F[1] * size
         if lex is not None:
             F[8], F[9] = lex.block(a, b)
-        F[10 + t] = 1.0  # the bead shape's prior
+        if need(10) and a + b > 2:
+            F[10] = (cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b) - b_) * a_
+        F[11 + t] = 1.0  # the bead shape's prior
         feats[(a, b)] = F
         coss[(a, b)] = cos
     skip_z, skip_e = _skip_features(S11)
@@ -328,6 +330,24 @@ class _Lexical:
         n = np.sum(~np.isnan(stack), axis=0)
         adj = np.where(n > 0, np.nansum(stack, axis=0) / np.maximum(n, 1), 0.0)
         return share, adj
+
+
+def _weakest_member(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int
+                    ) -> np.ndarray:
+    """Lowest cosine of any single sentence of the bead with the other side's block.
+
+    A block holding one good pair and a stray sentence still embeds close to the good pair; its
+    stray member does not.
+    """
+    zm = z1 @ ee.T  # (nz, ne - b + 1): zh sentence vs en block
+    em = e1 @ ez.T  # (ne, nz - a + 1): en sentence vs zh block
+    low_z = zm[: zm.shape[0] - a + 1].copy()
+    for d in range(1, a):
+        np.minimum(low_z, zm[d: zm.shape[0] - a + 1 + d], out=low_z)
+    low_e = em[: em.shape[0] - b + 1].copy()
+    for d in range(1, b):
+        np.minimum(low_e, em[d: em.shape[0] - b + 1 + d], out=low_e)
+    return np.minimum(low_z, low_e.T)
 
 
 def _adjacent(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int) -> np.ndarray:
