@@ -229,7 +229,6 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
         kk = min(prm.margin_k, nz)
         ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
 
-    lex = _Lexical(p.zh, p.en) if prm.lexical and (need(8) or need(9)) else None
     feats: dict[tuple[int, int], np.ndarray] = {}
     coss: dict[tuple[int, int], np.ndarray] = {}
     for t, (a, b) in enumerate(prm.bead_types):
@@ -264,11 +263,9 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
             F[6] = F[0] * size
         if need(7):
             F[7] = F[1] * size
-        if lex is not None:
-            F[8], F[9] = lex.block(a, b)
-        if need(10) and a + b > 2:
-            F[10] = (cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b) - b_) * a_
-        F[11 + t] = 1.0  # the bead shape's prior
+        if need(8) and a + b > 2:
+            F[8] = (cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b) - b_) * a_
+        F[9 + t] = 1.0  # the bead shape's prior
         feats[(a, b)] = F
         coss[(a, b)] = cos
     skip_z, skip_e = _skip_features(S11)
@@ -280,56 +277,6 @@ def _values(g: _Grid, prm: AlignParams) -> tuple[dict[tuple[int, int], np.ndarra
     ws = np.asarray(prm.skip_weights)
     vals = {t: np.tensordot(w, F, axes=1) for t, F in g.feats.items()}
     return vals, np.tensordot(ws, g.skip_z, axes=1), np.tensordot(ws, g.skip_e, axes=1)
-
-
-class _Lexical:
-    """Dictionary matches between every zh block and en block of one document pair."""
-
-    def __init__(self, zh: Sequence[str], en: Sequence[str]) -> None:
-        from .lexicon import en_stems, zh_gloss_stems_batch
-
-        ws = [en_stems(t) for t in en]
-        gs = zh_gloss_stems_batch(zh)
-        # Only stems that occur on both sides can ever match: a small vocabulary.
-        en_vocab = set().union(*ws) if ws else set()
-        common = sorted(en_vocab & (set().union(*gs) if gs else set()))
-        col = {w: k for k, w in enumerate(common)}
-        V = max(len(col), 1)
-        self.G = np.zeros((len(zh) + 1, V), dtype=np.float32)
-        self.W = np.zeros((len(en) + 1, V), dtype=np.float32)
-        for i, g in enumerate(gs):
-            for w in g:
-                k = col.get(w)
-                if k is not None:
-                    self.G[i + 1, k] = 1.0
-        for j, w_ in enumerate(ws):
-            for w in w_:
-                k = col.get(w)
-                if k is not None:
-                    self.W[j + 1, k] = 1.0
-        self.n_en = np.concatenate([[0.0], np.cumsum([len(w) for w in ws])])
-        self.G = np.cumsum(self.G, axis=0)
-        self.W = np.cumsum(self.W, axis=0)
-        self.g1 = (self.G[1:] - self.G[:-1]) > 0
-        self.w1 = (self.W[1:] - self.W[:-1]) > 0
-        self.n1 = self.n_en[1:] - self.n_en[:-1]
-
-    def block(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
-        """(share of en block words predicted by the zh block, the same for adjacent sentences)."""
-        gb = ((self.G[a:] - self.G[:-a]) > 0).astype(np.float32)
-        wb = ((self.W[b:] - self.W[:-b]) > 0).astype(np.float32)
-        nb = (self.n_en[b:] - self.n_en[:-b])[None, :]
-        share = (gb @ wb.T) / (nb + 2.0)
-        nz, ne = len(self.g1), len(self.w1)
-        # zh block vs the en sentences just before/after; en block vs zh sentences around it
-        ze = np.full((gb.shape[0], ne + 2), np.nan)
-        ze[:, 1:-1] = (gb @ self.w1.T.astype(np.float32)) / (self.n1[None, :] + 2.0)
-        ez = np.full((wb.shape[0], nz + 2), np.nan)
-        ez[:, 1:-1] = (wb @ self.g1.T.astype(np.float32)) / (nb.T + 2.0)
-        stack = np.stack([ze[:, : ne - b + 1], ze[:, b + 1:], ez[:, : nz - a + 1].T, ez[:, a + 1:].T])
-        n = np.sum(~np.isnan(stack), axis=0)
-        adj = np.where(n > 0, np.nansum(stack, axis=0) / np.maximum(n, 1), 0.0)
-        return share, adj
 
 
 def _weakest_member(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int

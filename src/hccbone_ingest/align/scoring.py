@@ -22,8 +22,6 @@ BEAD_FEATURES = (
     "label_clash",  # the bead joins different structured-abstract parts
     "cos_x_size",  # cos * (sentences in the bead - 2)
     "adjacent_x_size",  # adjacent * (sentences in the bead - 2)
-    "lexical",  # share of the English block's content words that CC-CEDICT glosses of the zh block give
-    "lexical_adjacent",  # the same against the sentences just outside the bead (a margin, like adjacent)
     "weakest_gap",  # cos minus the lowest cosine of one member sentence with the other block (0 for 1-1)
     *(f"prior_{a}_{b}" for a, b in _TYPES),  # one bias per bead shape
 )
@@ -34,7 +32,7 @@ SKIP_FEATURES = ("bias", "near_cos")  # leaving one sentence unmatched
 def _default_weights() -> tuple[float, ...]:
     prior = {(1, 1): 0.0, (1, 2): -0.025, (2, 1): -0.025, (1, 3): -0.05, (3, 1): -0.05, (2, 2): -0.075,
              (1, 4): -0.075, (4, 1): -0.075, (2, 3): -0.1, (3, 2): -0.1}
-    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, 0.0, 0.0, *(prior[t] for t in _TYPES))
+    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, *(prior[t] for t in _TYPES))
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,6 @@ class AlignParams:
     skip_weights: tuple[float, ...] = (-0.05, -0.5)  # over SKIP_FEATURES
     margin_k: int = 3
     cos_scale: float = 0.0  # 0: raw cosines; else rescale per document (see aligner._grid)
-    lexical: bool = False  # compute the dictionary features (CC-CEDICT)
     len_var: float = 6.8  # Gale-Church variance per character
     len_cap: float = 25.0
     ratio_min: float = 0.5
