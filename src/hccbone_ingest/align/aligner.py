@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .anchors import anchor_keys
+from .anchors import anchor_keys, ends_with_quote
 from .encoder import Pooled, SentenceEncoder, blas_threads, get_encoder
 from .scoring import DEFAULT_PARAMS, N_BEAD_FEATS, AlignParams, bead_probability
 
@@ -211,6 +211,7 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
     ratio = float(np.clip((E.chars[-1] + 1.0) / (Z.chars[-1] + 1.0), prm.ratio_min, prm.ratio_max))
     weak = np.array([k.startswith("n:#") for k in sorted(vocab, key=vocab.get)] or [False])
     key_w = np.where(weak, prm.weak_number_weight, 1.0)
+    punct = np.array([k.startswith("p:") for k in sorted(vocab, key=vocab.get)] or [False])
 
     S11 = Z.emb[1] @ E.emb[1].T
     if prm.cos_scale:
@@ -229,6 +230,8 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
         kk = min(prm.margin_k, nz)
         ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
 
+    zq = np.array([ends_with_quote(t) for t in p.zh], dtype=bool)
+    eq = np.array([ends_with_quote(t) for t in p.en], dtype=bool)
     feats: dict[tuple[int, int], np.ndarray] = {}
     coss: dict[tuple[int, int], np.ndarray] = {}
     for t, (a, b) in enumerate(prm.bead_types):
@@ -249,12 +252,9 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
         F[3] = np.minimum(delta * delta, prm.len_cap)
         az = Z.anchors[a:] - Z.anchors[:-a]
         ae = E.anchors[b:] - E.anchors[:-b]
-        azb = (az > 0) * key_w
-        aeb = (ae > 0) * key_w
-        inter = azb @ (ae > 0).T.astype(float)
-        union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
-        anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
-        F[4] = anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
+        F[4] = _anchor_overlap(az, ae, key_w * ~punct, prm)
+        if need(9):
+            F[9] = _anchor_overlap(az, ae, key_w * punct, prm)
         lbz = _block_labels(Z.labels, a)[:, None]
         lbe = _block_labels(E.labels, b)[None, :]
         F[5] = (lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe))
@@ -265,7 +265,12 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
             F[7] = F[1] * size
         if need(8) and a + b > 2:
             F[8] = (cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b) - b_) * a_
-        F[9 + t] = 1.0  # the bead shape's prior
+        if need(10):
+            # Do both blocks end the same way, in direct speech or not? +1 both, -1 one side only.
+            qz = zq[a - 1: a - 1 + cos.shape[0]][:, None]
+            qe = eq[b - 1: b - 1 + cos.shape[1]][None, :]
+            F[10] = (qz & qe).astype(float) - (qz ^ qe)
+        F[11 + t] = 1.0  # the bead shape's prior
         feats[(a, b)] = F
         coss[(a, b)] = cos
     skip_z, skip_e = _skip_features(S11)
@@ -277,6 +282,19 @@ def _values(g: _Grid, prm: AlignParams) -> tuple[dict[tuple[int, int], np.ndarra
     ws = np.asarray(prm.skip_weights)
     vals = {t: np.tensordot(w, F, axes=1) for t, F in g.feats.items()}
     return vals, np.tensordot(ws, g.skip_z, axes=1), np.tensordot(ws, g.skip_e, axes=1)
+
+
+def _anchor_overlap(az: np.ndarray, ae: np.ndarray, key_w: np.ndarray, prm: AlignParams) -> np.ndarray:
+    """Weighted Jaccard overlap of the blocks' anchor keys minus a centre, scaled by how many.
+
+    Shared keys pull a bead up, keys on one side only push it down; no keys, no opinion.
+    """
+    azb = (az > 0) * key_w
+    aeb = (ae > 0) * key_w
+    inter = azb @ (ae > 0).T.astype(float)
+    union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
+    anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
+    return anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
 
 
 def _weakest_member(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int

@@ -20,6 +20,9 @@ _NUM = re.compile(r"(?<![A-Za-z0-9.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)")
 # Chinese side could carry: all-caps or mixed-case words, and words with digits.
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _TERMISH = re.compile(r"(?=.*[A-Z].*[A-Z]|.*\d|[a-z]+[A-Z])")
+# Direct speech: Chinese quotation marks; an English opening quote (not an apostrophe).
+_ZH_QUOTE = re.compile(r"[“「『\"]")
+_EN_QUOTE = re.compile(r"(?:^|(?<=[\s(—-]))['‘\"“](?=\S)")
 # English number words that Chinese would print as digits in biomedical text.
 _EN_NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -58,9 +61,21 @@ def anchor_keys(text: str, lang: str) -> list[str]:
     for mark in "?!":
         if mark in t:
             keys.add("p:" + mark)
+    if (_ZH_QUOTE if lang == "zh" else _EN_QUOTE).search(t):
+        keys.add("p:quote")
+    if ends_with_quote(t):
+        keys.add("p:quote_end")
     if lang == "en":
         for w in re.findall(r"[A-Za-z]+", t):
             d = _EN_NUMBER_WORDS.get(w.lower())
             if d:
                 keys.add("n:#" + d if len(d) == 1 else "n:" + d)
     return sorted(keys)
+
+
+_QUOTE_END = ("”", "」", "』", '"', "'", "’")
+
+
+def ends_with_quote(text: str) -> bool:
+    """The sentence ends inside or right after direct speech (a closing quotation mark)."""
+    return text.rstrip().endswith(_QUOTE_END)

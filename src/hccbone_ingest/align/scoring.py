@@ -18,11 +18,13 @@ BEAD_FEATURES = (
     "adjacent",  # mean cosine of each block with the sentences just outside the bead, across
     "topk",  # mean cosine of the bead's sentences with their best 3 candidates across (CSLS)
     "length",  # squared Gale-Church deviation from the pair's own character ratio (capped)
-    "anchors",  # shared numbers / Latin terms / ? ! : Jaccard minus a centre, scaled by how many
+    "anchors",  # shared numbers / Latin terms: Jaccard minus a centre, scaled by how many
     "label_clash",  # the bead joins different structured-abstract parts
     "cos_x_size",  # cos * (sentences in the bead - 2)
     "adjacent_x_size",  # adjacent * (sentences in the bead - 2)
     "weakest_gap",  # cos minus the lowest cosine of one member sentence with the other block (0 for 1-1)
+    "punctuation",  # the same overlap for `?`, `!` and direct speech (quotation marks)
+    "quote_end",  # both blocks end in direct speech (+1), only one does (-1)
     *(f"prior_{a}_{b}" for a, b in _TYPES),  # one bias per bead shape
 )
 N_BEAD_FEATS = len(BEAD_FEATURES)
@@ -32,7 +34,7 @@ SKIP_FEATURES = ("bias", "near_cos")  # leaving one sentence unmatched
 def _default_weights() -> tuple[float, ...]:
     prior = {(1, 1): 0.0, (1, 2): -0.025, (2, 1): -0.025, (1, 3): -0.05, (3, 1): -0.05, (2, 2): -0.075,
              (1, 4): -0.075, (4, 1): -0.075, (2, 3): -0.1, (3, 2): -0.1}
-    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, *(prior[t] for t in _TYPES))
+    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, 0.8, 0.05, *(prior[t] for t in _TYPES))
 
 
 @dataclass(frozen=True)
