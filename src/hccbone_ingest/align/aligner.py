@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .anchors import anchor_keys, ends_with_quote
+from .anchors import anchor_keys, end_mark, ends_with_quote
 from .encoder import Pooled, SentenceEncoder, blas_threads, get_encoder
 from .scoring import DEFAULT_PARAMS, N_BEAD_FEATS, AlignParams, bead_probability
 
@@ -232,6 +232,8 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
 
     zq = np.array([ends_with_quote(t) for t in p.zh], dtype=bool)
     eq = np.array([ends_with_quote(t) for t in p.en], dtype=bool)
+    zm = np.array([end_mark(t) for t in p.zh])
+    em = np.array([end_mark(t) for t in p.en])
     feats: dict[tuple[int, int], np.ndarray] = {}
     coss: dict[tuple[int, int], np.ndarray] = {}
     for t, (a, b) in enumerate(prm.bead_types):
@@ -270,7 +272,11 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
             qz = zq[a - 1: a - 1 + cos.shape[0]][:, None]
             qe = eq[b - 1: b - 1 + cos.shape[1]][None, :]
             F[10] = (qz & qe).astype(float) - (qz ^ qe)
-        F[11 + t] = 1.0  # the bead shape's prior
+        if need(11):
+            mz = zm[a - 1: a - 1 + cos.shape[0]][:, None]
+            me = em[b - 1: b - 1 + cos.shape[1]][None, :]
+            F[11] = np.where((mz == me) & (mz > 0), 1.0, np.where(mz != me, -1.0, 0.0))
+        F[12 + t] = 1.0  # the bead shape's prior
         feats[(a, b)] = F
         coss[(a, b)] = cos
     skip_z, skip_e = _skip_features(S11)

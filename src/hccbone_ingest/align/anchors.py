@@ -79,3 +79,15 @@ _QUOTE_END = ("”", "」", "』", '"', "'", "’")
 def ends_with_quote(text: str) -> bool:
     """The sentence ends inside or right after direct speech (a closing quotation mark)."""
     return text.rstrip().endswith(_QUOTE_END)
+
+
+def end_mark(text: str) -> int:
+    """How a sentence ends, closing quotes and brackets aside: 0 statement, 1 `?`, 2 `!`, 3 `…`."""
+    t = nfkc(text).rstrip().rstrip("\"'’”」』)]）")
+    if t.endswith("?"):
+        return 1
+    if t.endswith("!"):
+        return 2
+    if t.endswith(("…", "...", "—", "-")):
+        return 3
+    return 0

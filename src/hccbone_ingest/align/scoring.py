@@ -25,6 +25,7 @@ BEAD_FEATURES = (
     "weakest_gap",  # cos minus the lowest cosine of one member sentence with the other block (0 for 1-1)
     "punctuation",  # the same overlap for `?`, `!` and direct speech (quotation marks)
     "quote_end",  # both blocks end in direct speech (+1), only one does (-1)
+    "end_mark",  # both blocks end with the same ? ! or … (+1), with different marks (-1)
     *(f"prior_{a}_{b}" for a, b in _TYPES),  # one bias per bead shape
 )
 N_BEAD_FEATS = len(BEAD_FEATURES)
@@ -34,7 +35,7 @@ SKIP_FEATURES = ("bias", "near_cos")  # leaving one sentence unmatched
 def _default_weights() -> tuple[float, ...]:
     prior = {(1, 1): 0.0, (1, 2): -0.025, (2, 1): -0.025, (1, 3): -0.05, (3, 1): -0.05, (2, 2): -0.075,
              (1, 4): -0.075, (4, 1): -0.075, (2, 3): -0.1, (3, 2): -0.1}
-    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, 0.8, 0.05, *(prior[t] for t in _TYPES))
+    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, 0.8, 0.05, 0.05, *(prior[t] for t in _TYPES))
 
 
 @dataclass(frozen=True)
