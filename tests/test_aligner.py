@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from hccbone_ingest.align.aligner import AlignProblem, Bead, align, align_batch, format_bead
-from hccbone_ingest.align.anchors import anchor_keys
+from hccbone_ingest.align.anchors import anchor_keys, end_mark, ends_with_quote
 from hccbone_ingest.align.encoder import get_encoder
 from hccbone_ingest.align.evaluate import parse_align, score
 from hccbone_ingest.errors import ParseError
@@ -111,6 +111,17 @@ def test_anchor_keys():
     # English keeps terms that look like terms, not ordinary words; number words become digits
     assert anchor_keys("Three HCC patients had a 1,402 mg dose and mTOR loss.", "en") == [
         "n:#3", "n:1402", "t:hcc", "t:mtor"]
+
+
+def test_direct_speech_and_end_marks():
+    assert "p:quote" in anchor_keys("韦小宝笑道：“呸，你不会摔交！”", "zh")
+    assert "p:quote" in anchor_keys("'You're hopeless!' cried Trinket.", "en")
+    # an apostrophe is not a quotation mark
+    assert "p:quote" not in anchor_keys("Trinket's friend didn't come.", "en")
+    assert ends_with_quote("韦小宝道：“好，你上来！”") and ends_with_quote("'On guard!'")
+    assert not ends_with_quote("He left the room.")
+    ends = ("难道是皇宫？", "'The book?'", "好，你上来！”", "不过…… 不过……”", "He left.")
+    assert [end_mark(t) for t in ends] == [1, 1, 2, 3, 0]
 
 
 def test_format_and_parse_round_trip():

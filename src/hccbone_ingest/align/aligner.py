@@ -6,15 +6,18 @@ unmatched (1-0, 0-1). The path through the whole n x m grid that maximizes the s
 values is found exactly (no pruning window: abstracts and articles are short), one row at a
 time with every bead type vectorized over the row.
 
-A bead's value combines (see `scoring.py` for the weights and how they were set):
+A bead's value is a weighted sum of features (`scoring.BEAD_FEATURES`, weights in `scoring.py`):
 - the cosine of the two blocks' sentence embeddings (USE multilingual v3; a block's embedding
-  is pooled from its sentences, see `encoder.py`), made comparable across sentences by
-  subtracting how similar each block is to its best other candidates (a CSLS-style margin);
+  is pooled from its sentences, see `encoder.py`), minus its mean cosine with the sentences just
+  outside the bead on the other side (Bertalign's neighbour margin);
 - a Gale-Church-style length term, with the zh->en character ratio estimated from the
   document pair itself (abstracts and novels differ);
-- lexical anchors: shared numbers, percentages and Latin-script terms (`anchors.py`);
+- lexical anchors: shared numbers, percentages and Latin-script terms; punctuation anchors
+  (`?`, `!`, direct speech) and whether both blocks end the same way (`anchors.py`);
 - structured-abstract labels: a bead must not join sentences of different parts;
 - a prior per bead shape.
+Leaving a sentence unmatched costs a constant plus a share of its best cosine with the sentences
+it sits between on the other side. Bead scores are a calibrated sigmoid of the value and cosine.
 
 Batching: `align_batch` pools every sentence of every problem through the encoder in one pass,
 so the expensive part of the model runs once per sentence whatever the number of documents.

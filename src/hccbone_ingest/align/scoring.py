@@ -35,7 +35,7 @@ SKIP_FEATURES = ("bias", "near_cos")  # leaving one sentence unmatched
 def _default_weights() -> tuple[float, ...]:
     prior = {(1, 1): 0.0, (1, 2): -0.025, (2, 1): -0.025, (1, 3): -0.05, (3, 1): -0.05, (2, 2): -0.075,
              (1, 4): -0.075, (4, 1): -0.075, (2, 3): -0.1, (3, 2): -0.1}
-    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, 0.8, 0.05, 0.05, *(prior[t] for t in _TYPES))
+    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, 0.6, 0.05, 0.07, *(prior[t] for t in _TYPES))
 
 
 @dataclass(frozen=True)
