@@ -76,14 +76,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the align/ data directory")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
-    ap.add_argument("--sets", nargs="*", default=["paramed", "mac-dev"])
+    ap.add_argument("--sets", nargs="*", default=None, help="set names (default: every set with gold/)")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         ap.error(f"no alignment data at {args.data} (set HCCBONE_SHARED_DATA or pass --data)")
     t0 = time.perf_counter()
     get_encoder()
     load_s = time.perf_counter() - t0
-    results = [run_set(args.data / s) for s in args.sets]
+    sets = args.sets or sorted((d.name for d in args.data.iterdir() if (d / "gold").is_dir()),
+                               key=lambda n: (n != "paramed", n))
+    results = [run_set(args.data / s) for s in sets]
     total_n = sum(r["sentences"] for r in results)
     total_s = sum(r["seconds"] for r in results)
     total_cpu = sum(r["cpu_seconds"] for r in results)
@@ -100,15 +102,15 @@ def main(argv: list[str] | None = None) -> int:
         o = r["ours"]
         print(f"\n## {r['set']} ({r['docs']} docs, {r['sentences']} sentences, "
               f"{r['sents_per_s']:.0f} sent/s)")
-        print(f"{'aligner':30} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}")
+        print(f"{'aligner':30} {'strict P':>8} {'R':>6} {'F1':>7}   {'lax P':>6} {'R':>6} {'F1':>6}")
         print(f"{'hccbone (USE + anchors)':30} {o['strict_p']:8.3f} {o['strict_r']:6.3f} "
-              f"{o['strict_f1']:6.3f}   {o['lax_p']:6.3f} {o['lax_r']:6.3f} {o['lax_f1']:6.3f}")
+              f"{o['strict_f1']:7.4f}   {o['lax_p']:6.3f} {o['lax_r']:6.3f} {o['lax_f1']:6.3f}")
         if "bertalign_output" in r:
             b = r["bertalign_output"]
             print(f"{'Bertalign output, rescored':30} {b['strict_p']:8.3f} {b['strict_r']:6.3f} "
-                  f"{b['strict_f1']:6.3f}   {b['lax_p']:6.3f} {b['lax_r']:6.3f} {b['lax_f1']:6.3f}")
+                  f"{b['strict_f1']:7.4f}   {b['lax_p']:6.3f} {b['lax_r']:6.3f} {b['lax_f1']:6.3f}")
         for name, f1 in PUBLISHED.get(r["set"], {}).items():
-            print(f"{name + ' (published)':30} {'':8} {'':6} {f1:6.3f}")
+            print(f"{name + ' (published)':30} {'':8} {'':6} {f1:7.3f}")
         if r["set"] == "paramed":
             print("  * published on the non-literary zh-en set, not on ParaMed")
         tgt = TARGETS.get(r["set"])
