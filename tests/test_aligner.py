@@ -113,6 +113,14 @@ def test_anchor_keys():
         "n:#3", "n:1402", "t:hcc", "t:mtor"]
 
 
+def test_chinese_numerals_meet_english_number_words():
+    assert anchor_keys("那男孩约莫十四五岁年纪", "zh") == ["n:14", "n:15"]
+    assert anchor_keys("翻了十七八个滚,也有三百余口人", "zh") == ["n:17", "n:18", "n:300"]
+    assert anchor_keys("a boy of fourteen or fifteen", "en") == ["n:14", "n:15"]
+    # a numeral inside an ordinary word is not a count
+    assert anchor_keys("我们统一了意见", "zh") == []
+
+
 def test_direct_speech_and_end_marks():
     assert "p:quote" in anchor_keys("韦小宝笑道：“呸，你不会摔交！”", "zh")
     assert "p:quote" in anchor_keys("'You're hopeless!' cried Trinket.", "en")
