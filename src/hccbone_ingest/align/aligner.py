@@ -217,15 +217,6 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
     punct = np.array([k.startswith("p:") for k in sorted(vocab, key=vocab.get)] or [False])
 
     S11 = Z.emb[1] @ E.emb[1].T
-    if prm.cos_scale:
-        # Put cosines on the document's own scale: 0 = a random pair, cos_scale = a sentence and
-        # its best match. Loose literary translations and close technical ones then share weights.
-        lo = float(S11.mean())
-        hi = float(0.5 * (S11.max(axis=1).mean() + S11.max(axis=0).mean()))
-        a_, b_ = prm.cos_scale / max(hi - lo, 0.05), lo
-        S11 = (S11 - b_) * a_
-    else:
-        a_, b_ = 1.0, 0.0
     # CSLS-style reference: how similar each sentence is to its best candidates across.
     if need(2):
         kk = min(prm.margin_k, ne)
@@ -245,8 +236,8 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
         ez, ee = Z.emb[a], E.emb[b]
         cos = ez @ ee.T
         F = np.zeros((N_BEAD_FEATS, *cos.shape))
-        F[0] = (cos - b_) * a_
-        F[1] = (_adjacent(ez, ee, Z.emb[1], E.emb[1], a, b) - b_) * a_
+        F[0] = cos
+        F[1] = _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
         if need(2):
             rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
             re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
@@ -269,7 +260,7 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
         if need(7):
             F[7] = F[1] * size
         if need(8) and a + b > 2:
-            F[8] = (cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b) - b_) * a_
+            F[8] = cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b)
         if need(10):
             # Do both blocks end the same way, in direct speech or not? +1 both, -1 one side only.
             qz = zq[a - 1: a - 1 + cos.shape[0]][:, None]

@@ -44,7 +44,6 @@ class AlignParams:
     weights: tuple[float, ...] = field(default_factory=_default_weights)  # over BEAD_FEATURES
     skip_weights: tuple[float, ...] = (-0.05, -0.5)  # over SKIP_FEATURES
     margin_k: int = 3
-    cos_scale: float = 0.0  # 0: raw cosines; else rescale per document (see aligner._grid)
     len_var: float = 6.8  # Gale-Church variance per character
     len_cap: float = 25.0
     ratio_min: float = 0.5
