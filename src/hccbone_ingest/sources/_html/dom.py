@@ -150,12 +150,29 @@ def _walk_text(root: Tag, out: list[str]) -> None:
             if name == "br":
                 out.append("\n")
                 continue
+            if name == "sup":
+                _glue_sup(node, out)
+                continue
             if name in BLOCK_TAGS:
                 out.append(_break(node))
             stack.append((node, False))
             stack.extend((c, True) for c in reversed(node.contents))
         elif name in BLOCK_TAGS:
             out.append(_break(node))
+
+
+def _glue_sup(sup: Tag, out: list[str]) -> None:
+    """A superscript label glued to the word before it, without inner spaces: the text
+    adapter reads `罗臻1,2` as a name with labels, and `罗臻 1` (source indentation before
+    the <sup>) as two tokens."""
+    label = _WS.sub("", sup.get_text(""))
+    if not label:
+        return
+    while out and not out[-1].strip(" "):  # spaces only (a line break is kept)
+        out.pop()
+    if out:
+        out[-1] = out[-1].rstrip(" ")
+    out.append(label)
 
 
 def _break(el: Tag) -> str:
