@@ -5,9 +5,25 @@ second table). Every expected value was read off the fixture file itself.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
+from hccbone_ingest.pipeline import parse_raw
+from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.authors import parse_author_line
 from hccbone_ingest.sources._html.dom import parse_html, visible_text
 from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN
+from hccbone_ingest.sources.base import RawInput
+
+FIX = Path(__file__).parent / "fixtures" / "journal_html"
+_CACHE: dict[str, ParsedDocument] = {}
+
+
+def doc_of(name: str) -> ParsedDocument:
+    if name not in _CACHE:
+        _CACHE[name] = parse_raw(RawInput(path=f"journal/{name}", data=(FIX / name).read_bytes()))
+    return _CACHE[name]
 
 
 def _sup(label: str) -> str:
@@ -35,3 +51,51 @@ def test_visible_text_glues_sup_labels_to_the_name() -> None:
     html = ("<p>罗臻 <sup>1</sup>, 韦鹏程\n<sup> 1,2 </sup>, 李照<sup>1</sup><sup>*</sup></p>"
             "<p>x<br> <sup>2</sup>y</p>")
     assert visible_text(parse_html(html)) == "罗臻1, 韦鹏程1,2, 李照1*\n\nx\n2y"
+
+
+# ------------------------------------------------------------------ Vue layout, multi-line metaData
+
+def test_vue_multiline_metadata_is_read() -> None:
+    doc = doc_of("magtech_vue_multiline.html")
+    d = doc.document
+    assert d.adapter == "journal_magtech@1" and d.doc_id == "doi:10.3877/cma.j.issn.2095-3232.2024.06.007"
+    assert d.doi == "10.3877/cma.j.issn.2095-3232.2024.06.007"  # `\/` escapes decoded
+    assert d.title_zh == "肝细胞癌骨转移患者预后列线图的构建与验证"
+    assert (d.year, d.volume, d.issue, d.first_page, d.last_page) == (2024, "13", "06", "690", "696")
+    assert (d.received_date, d.revised_date, d.accepted_date, d.published_date) == (
+        dt.date(2024, 6, 3), dt.date(2024, 8, 19), dt.date(2024, 9, 30), dt.date(2024, 12, 10))
+    assert d.funding_en == "Natural Science Foundation of Hubei Province(2023AFB000)"
+    assert (d.corresponding_author_zh, d.corresponding_email) == ("周鹏", "zhoupeng@example.org")
+    got = [(a.name_zh, a.name_en, a.affiliation_ids, a.is_corresponding) for a in doc.authors]
+    assert got == [("孙悦", "Yue Sun", [1, 2], False), ("欧阳晓峰", "Xiaofeng Ouyang", [2], False),
+                   ("周鹏", "Peng Zhou", [1], True)]
+    assert [(a.affiliation_id, a.postcode) for a in doc.affiliations] == [(1, "430030"), (2, "430030")]
+    kws = [(k.lang, k.text) for k in doc.keywords]
+    assert kws == [("zh", "肝细胞癌"), ("zh", "骨转移"), ("zh", "列线图"),
+                   ("en", "Carcinoma, hepatocellular"), ("en", "Bone metastasis"), ("en", "Nomogram")]
+    assert d.provenance["authors"] == d.provenance["abstract_zh"] == d.provenance["doi"] == "json"
+
+
+def test_vue_html_abstract_paragraphs_join_like_the_text_copy() -> None:
+    doc = doc_of("magtech_vue_multiline.html")
+    # one <p> per part; the text adapter joins Chinese pieces without a space
+    assert doc.abstract("zh") == ("目的 构建肝细胞癌(肝癌)骨转移患者的预后列线图。方法 回顾性分析SEER数据库中"
+                                  "1 024例肝癌骨转移患者的资料。结果 列线图的C指数为0.72。"
+                                  "结论 该列线图可较准确地预测患者生存。")
+    en = doc.abstract("en")
+    assert en.startswith("Objective To construct") and ". Methods Data of 1 024" in en
+    assert en.endswith("with 'good' accuracy.")  # a single quote inside a JSON string
+
+
+def test_vue_bilingual_reference_keeps_both_citations_structured() -> None:
+    refs = {r.ref_no: r for r in doc_of("magtech_vue_multiline.html").references}
+    assert sorted(refs) == [1, 2]
+    r1 = refs[1]
+    assert r1.raw.startswith("张伟. 肝癌骨转移的流行病学[J].") and " Zhang W. Epidemiology" in r1.raw
+    assert r1.doi == "10.3760/cma.j.cn112152-20220801-00500"
+    s = json.loads(r1.structured_json)
+    # surname + givenNames: Chinese without a space, Western with one
+    assert [c["personList"] for c in s["citations"]] == [["张伟"], ["Zhang W"]]
+    assert [c["lang"] for c in s["citations"]] == ["zh", "en"]
+    s2 = json.loads(refs[2].structured_json)
+    assert (s2["nian"], s2["citations"][0]["personList"]) == ("2008", ["Iasonos A", "Schrag D", "Raj GV"])

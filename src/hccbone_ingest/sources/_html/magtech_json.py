@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup
 
 from ...records import Affiliation, Author, Reference
 from ...refs.doi import find_doi
-from ...text.normalize import clean
-from .fields import affiliation_line, keywords_of
+from ...text.normalize import clean, has_cjk
+from .dom import parse_html, text_lines
+from .fields import affiliation_line, join_pieces, keywords_of
 from .layer import Layer
 from .meta import doi_of, parse_date, parse_year
 
@@ -51,6 +52,19 @@ def _text(v: Any) -> str | None:
     if "<" in s and ">" in s:
         s = BeautifulSoup(s, "lxml").get_text(" ") if re.search(r"<[a-zA-Z/]", s) else s
     return clean(s)
+
+
+def _abstract_text(v: Any) -> str | None:
+    """An abstract given as HTML paragraphs (`<p><strong>目的</strong> …</p><p>…`): one piece
+    per paragraph, joined by the text adapter's rule (no space between two Chinese sides),
+    so a structured Chinese abstract reads `…。方法 …` as the text copy does."""
+    if v is None or isinstance(v, (dict, list, bool)):
+        return None
+    s = str(v)
+    if not re.search(r"<[a-zA-Z/]", s):
+        return clean(s)
+    pieces = text_lines(parse_html(s))
+    return clean(join_pieces(pieces)) if pieces else None
 
 
 def _dict(v: Any) -> dict[str, Any]:
@@ -101,7 +115,7 @@ def json_layer(data: dict[str, Any]) -> Layer:
                       ("accept", "accepted_date"), ("publishDate", "published_date")):
         layer.set(name, parse_date(_text(art.get(key))))
     for lang, suffix in (("zh", "cn"), ("en", "en")):
-        text = _text(art.get(f"zhaiyao_{suffix}"))
+        text = _abstract_text(art.get(f"zhaiyao_{suffix}"))
         if text:
             layer.abstracts[lang] = re.sub(r"^(摘要|Abstract)\s*[:：]\s*", "", text)
         kws = _str_items(art.get(f"keywordList_{suffix}"), "keyword", f"keyword_{suffix}", "name")
@@ -165,7 +179,9 @@ def _person(p: Any) -> str | None:
     if isinstance(p, dict):
         name = p.get("name") or p.get("fullName")
         if not name and (p.get("surname") or p.get("givenNames")):
-            name = " ".join(str(p.get(k) or "") for k in ("surname", "givenNames"))
+            parts = [str(p.get(k) or "").strip() for k in ("surname", "givenNames")]
+            # Chinese names are written without a space (张伟), Western ones with one (Zhang W).
+            name = ("" if all(has_cjk(x) for x in parts if x) else " ").join(x for x in parts if x)
         return _text(name)
     return _text(p)
 
