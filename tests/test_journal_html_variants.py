@@ -99,3 +99,53 @@ def test_vue_bilingual_reference_keeps_both_citations_structured() -> None:
     assert [c["lang"] for c in s["citations"]] == ["zh", "en"]
     s2 = json.loads(refs[2].structured_json)
     assert (s2["nian"], s2["citations"][0]["personList"]) == ("2008", ["Iasonos A", "Schrag D", "Raj GV"])
+
+
+# ------------------------------------------------------------------ generic fallback: Hans, Yiigle
+
+def test_hans_page_without_meta_tags_reads_titles_people_and_every_reference() -> None:
+    doc = doc_of("generic_hans.html")
+    d = doc.document
+    assert d.adapter == "journal_generic@1" and "generic_fallback" in d.quality_flags
+    assert d.title_zh == "唑来膦酸治疗肝癌骨转移疼痛的研究进展"  # <p class="art_title">
+    assert d.title_en == ("Research Progress of Zoledronic Acid in the Treatment of Pain Caused by "
+                          "Bone Metastasis of Liver Cancer")
+    assert d.doi == "10.12677/ACM.2023.134843" and d.doc_id == "doi:10.12677/acm.2023.134843"
+    assert (d.journal_zh, d.year, d.volume, d.issue, d.first_page, d.last_page) == (
+        "临床医学进展", 2023, "13", "4", "6012", "6017")  # from `文章引用:`
+    got = [(a.name_zh, a.affiliation_ids, a.is_corresponding) for a in doc.authors]
+    assert got == [("张晓雯", [1], False), ("马立新", [2], True)]  # `2*`
+    assert [(a.affiliation_id, a.name_zh) for a in doc.affiliations] == [
+        (1, "青海大学研究生院，青海 西宁"), (2, "青海大学附属医院肝胆胰外科，青海 西宁")]
+    assert doc.abstract("zh").startswith("骨转移是肝癌晚期") and doc.abstract("zh").endswith("进行综述。")
+    en = doc.abstract("en")
+    assert en.startswith("Bone metastasis is") and en.endswith("liver cancer.")
+    assert [k.text for k in doc.keywords if k.lang == "zh"] == ["肝癌", "骨转移", "唑来膦酸", "疼痛"]
+    refs = doc.references
+    assert [r.ref_no for r in refs] == [1, 2]  # one <p> per reference
+    assert refs[0].doi == "10.1158/1078-0432.CCR-06-0931" and refs[1].doi is None
+    assert refs[1].raw.startswith("李娜, 王刚. 唑来膦酸联合放疗") and refs[1].raw.endswith("630-632.")
+    p = d.provenance
+    assert p["title_en"] == p["authors"] == p["affiliations"] == p["references"] == "dom"
+
+
+def test_yiigle_page_joined_meta_authors_and_dom_labels() -> None:
+    doc = doc_of("generic_yiigle.html")
+    d = doc.document
+    assert d.adapter == "journal_generic@1" and "generic_fallback" in d.quality_flags
+    assert d.doi == "10.3760/cma.j.cn112149-20210601-00540"
+    assert (d.title_zh, d.journal_en) == ("肝细胞癌骨转移的影像学诊断进展", "Chinese Journal of Radiology")
+    # zh names from `citation_authors` joined with 、 (xml:lang="cn"), en from one tag each;
+    # labels from the DOM line, where only spaces separate the names
+    got = [(a.name_zh, a.name_en, a.affiliation_ids) for a in doc.authors]
+    assert got == [("黄志强", "Huang Zhiqiang", [1]), ("吴敏", "Wu Min", [2]),
+                   ("郑海燕", "Zheng Haiyan", [1])]
+    assert [(a.affiliation_id, a.name_zh, a.postcode) for a in doc.affiliations] == [
+        (1, "四川大学华西医院放射科，成都", "610041"), (2, "四川大学华西医院肝脏外科，成都", "610041")]
+    assert d.provenance["authors"] == "meta" and d.provenance["author_affiliations"] == "dom"
+    # full-width `；` separates MeSH-style keywords that carry a full-width comma
+    kws = [k.text for k in doc.keywords if k.lang == "zh"]
+    assert kws == ["癌，肝细胞", "骨转移", "体层摄影术，X线计算机"]
+    assert [r.ref_no for r in doc.references] == [1, 2, 3]  # an unnumbered <ul>
+    assert doc.references[1].doi == "10.3760/cma.j.issn.1005-1201.2018.07.008"
+    assert doc.references[2].doi is None

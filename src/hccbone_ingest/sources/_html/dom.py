@@ -82,8 +82,13 @@ def _is_hidden(el: Tag) -> bool:
         return True
     if any(c.lower() in _HIDDEN_CLASSES for c in classes(el)) or el.has_attr("v-cloak"):
         return True
-    return any(w.lower() in _CLUTTER_WORDS
-               for n in [attr(el, "id"), *classes(el)] for w in _NAME_SPLIT.split(n) if w)
+    return any(w in _CLUTTER_WORDS for w in name_words(el))
+
+
+def name_words(el: Tag) -> list[str]:
+    """The words of an element's id and class names, lower-cased (`exportModal`,
+    `art_title_en`, `share-box` -> export modal / art title en / share box)."""
+    return [w.lower() for n in [attr(el, "id"), *classes(el)] for w in _NAME_SPLIT.split(n) if w]
 
 
 def _tags(root: Tag) -> Iterator[Tag]:

@@ -51,7 +51,7 @@ def is_lang(text: str, lang: str) -> bool:
 
 # ------------------------------------------------------------------ shared pieces
 
-def _marked_lines(el: Tag) -> list[str]:
+def marked_lines(el: Tag) -> list[str]:
     """Lines of `el` with <sup> text wrapped in ⟦⟧ (affiliation labels stay separable)."""
     el = copy.copy(el)
     for sup in el.find_all("sup"):
@@ -206,11 +206,11 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
         affs: list[Affiliation] = []
         if panel is not None:
             for addr in panel.find_all("address"):
-                affs += affiliations_from_lines(_marked_lines(addr), lang)
+                affs += affiliations_from_lines(marked_lines(addr), lang)
             for ul in panel.find_all(["ul", "ol"]):
                 if ul.find_parent("address") is None:
                     _apply_labelled(layer, _item_lines(ul), lang)
-        _add_lang(layer, lang, authors, affs)
+        add_lang(layer, lang, authors, affs)
     _citations(layer, head_lines)
     abstract = _by_name(soup, "#abstract")
     if abstract is not None:
@@ -236,7 +236,7 @@ def _paragraphs(el: Tag) -> list[Tag]:
     return [el]
 
 
-def _add_lang(layer: Layer, lang: str, authors: list, affs: list[Affiliation]) -> None:
+def add_lang(layer: Layer, lang: str, authors: list, affs: list[Affiliation]) -> None:
     """Pair one language's authors/affiliations with the other language's, by position."""
     if authors:
         if not layer.authors:
@@ -268,11 +268,11 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
     for cls, lang in (("J_author_cn", "zh"), ("J_author_en", "en")):
         el = soup.find(class_=cls)
         if el is not None:
-            _add_lang(layer, lang, author_line(el, lang), [])
+            add_lang(layer, lang, author_line(el, lang), [])
     zh_affs: list[Affiliation] = []
     en_affs: list[Affiliation] = []
     for el in soup.find_all(class_="J_author_dizhi"):
-        lines = _marked_lines(el)
+        lines = marked_lines(el)
         if lines and is_lang(" ".join(lines), "zh"):
             zh_affs += affiliations_from_lines(lines, "zh")
         elif lines:
