@@ -12,7 +12,7 @@ from pathlib import Path
 from hccbone_ingest.pipeline import parse_raw
 from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.authors import parse_author_line
-from hccbone_ingest.sources._html.dom import parse_html, visible_text
+from hccbone_ingest.sources._html.dom import parse_html, strip_clutter, visible_text
 from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN
 from hccbone_ingest.sources.base import RawInput
 
@@ -149,3 +149,17 @@ def test_yiigle_page_joined_meta_authors_and_dom_labels() -> None:
     assert [r.ref_no for r in doc.references] == [1, 2, 3]  # an unnumbered <ul>
     assert doc.references[1].doi == "10.3760/cma.j.issn.1005-1201.2018.07.008"
     assert doc.references[2].doi is None
+
+
+def test_link_bars_without_telling_names_are_navigation() -> None:
+    def text(html: str) -> str:
+        return visible_text(strip_clutter(parse_html(html)))
+
+    assert text("<div id='top'><a>首页</a> | <a>期刊</a> | <a>登录</a></div><p>正文</p>") == "正文"
+    assert text("<div class='crumbs'><a>首页</a> &gt; 正文</div><p>x</p>") == "x"
+    # links without bar separators are content: keywords, author names, related titles
+    assert text("<p>关键词: <a>肝癌</a>; <a>骨转移</a></p>") == "关键词: 肝癌; 骨转移"
+    assert text("<p><a>罗臻</a><sup>1</sup>, <a>李照</a><sup>1</sup></p>") == "罗臻1, 李照1"
+    assert text("<p><a>肝癌</a> <a>骨转移</a></p>") == "肝癌 骨转移"
+    # the Hans page's top bar no longer becomes the journal column
+    assert doc_of("generic_hans.html").document.section is None

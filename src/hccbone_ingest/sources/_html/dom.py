@@ -27,7 +27,8 @@ _PAGE_CHROME = ("header", "footer")
 # `share-box`, `nav-tabs`): names are split on - _ and camelCase humps, then matched word by word.
 _CLUTTER_WORDS = frozenset((
     "modal", "dialog", "popup", "export", "share", "metric", "metrics", "tongji", "nav", "navbar",
-    "breadcrumb", "breadcrumbs", "toolbar", "cookie", "cookies", "qrcode", "erweima", "backtotop",
+    "breadcrumb", "breadcrumbs", "crumb", "crumbs", "toolbar", "cookie", "cookies", "qrcode", "erweima",
+    "backtotop",
 ))
 _NAME_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 # Unrendered Vue/Angular templates in pages saved before the script ran.
@@ -113,7 +114,33 @@ def strip_clutter(soup: BeautifulSoup) -> BeautifulSoup:
         elif "{{" in s:
             s.replace_with(_MUSTACHE.sub("", str(s)))
     _drop_noise_blocks(soup)
+    _drop_link_bars(soup)
     return soup
+
+
+# What a link bar puts between its links (`首页 | 期刊 | 登录`, `首页 > 正文`).
+_BAR_SEPARATORS = re.compile(r"[|｜>›»·•/\s]+")
+_BAR_MARK = re.compile(r"[|｜>›»]")
+
+
+def _drop_link_bars(soup: BeautifulSoup) -> None:
+    """Drop blocks that are nothing but links and bar separators: navigation whose
+    id/class says nothing (`<div id="top">`). A separator is required, so a list of
+    keyword links or an author line (names, labels, commas) is never a bar."""
+    # Only the links' own parents are candidates: one text walk each, not one per element.
+    parents = dict.fromkeys(a.parent for a in soup.find_all("a") if a.parent is not None)
+    for el in parents:
+        if el.decomposed or el.name in ("html", "body", "[document]", "li"):
+            continue
+        links = el.find_all("a", recursive=False)
+        if len(links) < 2:
+            continue
+        text = el.get_text("")
+        rest = text
+        for a in links:
+            rest = rest.replace(a.get_text(""), "", 1)
+        if _BAR_MARK.search(rest) and not _BAR_SEPARATORS.sub("", rest):
+            el.decompose()
 
 
 def _drop_noise_blocks(soup: BeautifulSoup) -> None:
