@@ -163,3 +163,77 @@ def test_link_bars_without_telling_names_are_navigation() -> None:
     assert text("<p><a>肝癌</a> <a>骨转移</a></p>") == "肝癌 骨转移"
     # the Hans page's top bar no longer becomes the journal column
     assert doc_of("generic_hans.html").document.section is None
+
+
+# ------------------------------------------------------------------ panel page of another article
+
+def test_panel_multiple_affiliations_mail_link_and_joined_meta_names() -> None:
+    doc = doc_of("magtech_panel_multiaff.html")
+    d = doc.document
+    assert d.adapter == "journal_magtech@1" and d.doc_id == "doi:10.3877/cma.j.issn.2095-3232.2024.02.011"
+    assert (d.year, d.volume, d.issue, d.first_page, d.last_page) == (2024, "13", "02", "201", "207")
+    assert d.section == "论著" and d.published_date == dt.date(2024, 4, 10)
+    assert (d.received_date, d.revised_date, d.accepted_date) == (
+        dt.date(2023, 11, 2), dt.date(2024, 1, 15), dt.date(2024, 2, 20))
+    # `citation_authors` joined with `；` (xml:lang="cn"), names paired by position with the DOM
+    got = [(a.name_zh, a.name_en, a.affiliation_ids, a.is_corresponding, a.email) for a in doc.authors]
+    assert got == [("王建国", "Jianguo Wang", [1, 2], False, None),
+                   ("张丽华", "Lihua Zhang", [2], False, None),
+                   ("刘䶮", "Yan Liu", [1, 3], False, None),
+                   ("陈晓明", "Xiaoming Chen", [1], True, "chenxm@example.org")]  # mailto link with text
+    assert d.corresponding_email == "chenxm@example.org"
+    affs = [(a.affiliation_id, a.name_zh, a.postcode) for a in doc.affiliations]
+    assert affs == [(1, "广州,中山大学附属第一医院肝胆外科", "510080"),
+                    (2, "广州,中山大学附属第一医院放射治疗科", "510080"),
+                    (3, "广州,中山大学肿瘤防治中心影像科", "510060")]  # <br/>, <BR>, none after the last
+    assert doc.affiliations[2].name_en.startswith("Department of Medical Imaging, Sun Yat-sen University")
+    # two <p> values under one `基金资助:` label, joined as the text adapter joins lines
+    assert d.funding_zh == "国家自然科学基金(82000000); 广东省自然科学基金(2023A1515000000)"
+    assert d.funding_en == "National Natural Science Foundation of China(82000000)"
+    zh = doc.abstract("zh")
+    assert zh.startswith("目的 探讨立体定向放射治疗(SBRT)") and "。方法 回顾性分析" in zh
+    assert zh.endswith("结论 SBRT联合系统治疗可有效缓解肝癌脊柱转移患者的疼痛。")
+    assert doc.abstract("en").startswith("Objective To evaluate") and "Key words" not in doc.abstract("en")
+    assert [k.text for k in doc.keywords if k.lang == "en"] == [
+        "Carcinoma, hepatocellular", "Spinal metastasis", "Stereotactic body radiotherapy",
+        "Systemic therapy"]
+
+
+def test_panel_references_in_both_languages_stay_one_reference() -> None:
+    doc = doc_of("magtech_panel_multiaff.html")
+    refs = {r.ref_no: r for r in doc.references}
+    assert sorted(refs) == [1, 2, 3]
+    assert refs[1].raw.startswith("国家卫生健康委办公厅. 原发性肝癌诊疗指南(2022年版)[J].")
+    assert "388. DOI: 10.3760/cma.j.cn501113-20220413-00193. General Office of National" in refs[1].raw
+    assert refs[1].doi == "10.3760/cma.j.cn501113-20220413-00193"
+    assert refs[2].doi == "10.1016/S1470-2045(21)00196-0"
+    assert refs[3].doi is None and refs[3].raw.endswith("Chin J Radiat Oncol, 2020, 29(5): 395-399.")
+    assert [r.item_no for r in doc.related_articles] == [1]
+
+
+# ------------------------------------------------------------------ table layout, gb2312 that is GB18030
+
+def test_table_page_declared_gb2312_with_gb18030_only_characters() -> None:
+    data = (FIX / "magtech_table_gb18030.html").read_bytes()
+    assert b"charset=gb2312" in data and "䶮".encode("gb18030") in data and "𠮷".encode("gb18030") in data
+    doc = doc_of("magtech_table_gb18030.html")
+    d = doc.document
+    assert d.encoding == "gb18030" and d.quality_flags == []  # no replacement characters
+    assert d.title_zh == "地舒单抗治疗肝细胞癌骨转移骨相关事件的临床观察"
+    got = [(a.name_zh, a.name_en, a.affiliation_ids, a.is_corresponding) for a in doc.authors]
+    assert got == [("王䶮", "Yan Wang", [1, 2], False), ("李𠮷", "Ji Li", [2], False),
+                   ("赵明远", "Mingyuan Zhao", [1], True)]  # `<sup>*</sup>`
+    assert d.corresponding_email == "zhaomy@example.org" and doc.authors[2].email == "zhaomy@example.org"
+    assert [(a.affiliation_id, a.name_zh, a.postcode) for a in doc.affiliations] == [
+        (1, "浙江大学医学院附属第一医院肝胆胰外科, 杭州", "310003"),
+        (2, "浙江大学医学院附属第一医院骨科, 杭州", "310003")]
+    assert (d.received_date, d.revised_date, d.published_date) == (
+        dt.date(2023, 5, 8), dt.date(2023, 7, 21), dt.date(2023, 10, 10))
+    assert "随访≥6个月者中" in doc.abstract("zh") and "。方法 纳入36例" in doc.abstract("zh")
+    assert "followed up for ≥6 months" in doc.abstract("en")  # &ge;
+    assert [k.text for k in doc.keywords if k.lang == "zh"] == ["肝细胞癌", "骨转移", "地舒单抗"]
+    refs = doc.references
+    assert [r.ref_no for r in refs] == [1, 2, 3]
+    assert refs[2].raw.startswith("王洁, 陈红. 肝癌骨转移")  # &#x738B;&#x6D01;
+    assert refs[2].doi == "10.3969/j.issn.1000-8179.2021.03.001"
+    assert "Chinese Orthopaedic Association" in refs[0].raw and refs[0].doi is None
