@@ -151,8 +151,11 @@ def _is_name(name: str | None, lang: str) -> bool:
 def _author_blocks(soup: BeautifulSoup) -> list[tuple[str, Tag, list[Author]]]:
     """Innermost blocks that read as an author line: names with <sup> labels and nothing else."""
     found: list[tuple[str, Tag, list[Author]]] = []
-    for el in soup.find_all(["p", "div", "td", "span"]):
-        if el.find("sup") is None or any(b.find("sup") for b in el.find_all(["p", "div", "td"])):
+    # Candidates are the nearest block around each <sup>: one look per line, however deep
+    # the page nests (a find per element would be quadratic on nested tables).
+    lines = dict.fromkeys(sup.find_parent(["p", "div", "td", "span"]) for sup in soup.find_all("sup"))
+    for el in lines:
+        if el is None:
             continue
         text = inline_text(el) or ""
         if len(text) > 400:

@@ -51,6 +51,7 @@ BLOCK_TAGS = frozenset((
 ))
 _PARAGRAPH_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                              "blockquote", "address", "ul", "ol"))
+_CELL_TAGS = ("li", "td", "th", "dd")
 _WS = re.compile(r"[ \t\r\n\f]+")
 
 
@@ -167,10 +168,14 @@ def _is_noise(el: Tag) -> bool:
 
 
 def _walk_text(root: Tag, out: list[str]) -> None:
-    """Append the text of `root` with "\n" at line breaks and "\n\n" around paragraphs."""
-    stack: list[tuple[object, bool]] = [(root, True)]
+    """Append the text of `root` with "\n" at line breaks and "\n\n" around paragraphs.
+
+    Each stack entry carries whether the node sits inside a list item or table cell, so the
+    paragraph rule costs nothing per node (a parent lookup per block is quadratic in depth).
+    """
+    stack: list[tuple[object, bool, bool]] = [(root, True, root.find_parent(_CELL_TAGS) is not None)]
     while stack:
-        node, entering = stack.pop()
+        node, entering, in_cell = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, PreformattedString):
                 out.append(_WS.sub(" ", str(node)))
@@ -186,11 +191,12 @@ def _walk_text(root: Tag, out: list[str]) -> None:
                 _glue_sup(node, out)
                 continue
             if name in BLOCK_TAGS:
-                out.append(_break(node))
-            stack.append((node, False))
-            stack.extend((c, True) for c in reversed(node.contents))
+                out.append(_break(name, in_cell))
+            stack.append((node, False, in_cell))
+            inner = in_cell or name in _CELL_TAGS
+            stack.extend((c, True, inner) for c in reversed(node.contents))
         elif name in BLOCK_TAGS:
-            out.append(_break(node))
+            out.append(_break(name, in_cell))
 
 
 def _glue_sup(sup: Tag, out: list[str]) -> None:
@@ -207,13 +213,11 @@ def _glue_sup(sup: Tag, out: list[str]) -> None:
     out.append(label)
 
 
-def _break(el: Tag) -> str:
+def _break(name: str, in_cell: bool) -> str:
     """A blank line around paragraphs, except inside list items and table cells: a label's
     value in its own <p> (`基金资助:` + `<p>…</p>`) stays on the label's next line, as pages
     render it."""
-    if el.name in _PARAGRAPH_TAGS and el.find_parent(["li", "td", "th", "dd"]) is None:
-        return "\n\n"
-    return "\n"
+    return "\n\n" if name in _PARAGRAPH_TAGS and not in_cell else "\n"
 
 
 def raw_text(el: Tag) -> str:
