@@ -13,7 +13,7 @@ from ...records import Affiliation, Author, Reference
 from ...text.normalize import clean, has_cjk
 from .. import _journal_fields as jf
 from .authors import author_line
-from .dom import BLOCK_TAGS, inline_text, name_words, text_lines
+from .dom import BLOCK_TAGS, inline_text, name_words, text_lines, unique_tags
 from .fields import (
     abstract_label,
     affiliations_from_lines,
@@ -133,7 +133,7 @@ def _title_candidates(soup: BeautifulSoup) -> list[Tag]:
     heads = soup.find_all(["h1", "h2"], limit=6)
     named = [el for el in soup.find_all(["p", "div", "span", "td", "h3"])
              if _TITLE_WORDS & set(name_words(el))]
-    return heads + [el for el in named if el not in heads]
+    return unique_tags([*heads, *named])
 
 
 def _titles(layer: Layer, soup: BeautifulSoup) -> None:
@@ -153,10 +153,7 @@ def _author_blocks(soup: BeautifulSoup) -> list[tuple[str, Tag, list[Author]]]:
     found: list[tuple[str, Tag, list[Author]]] = []
     # Candidates are the nearest block around each <sup>: one look per line, however deep
     # the page nests (a find per element would be quadratic on nested tables).
-    lines = dict.fromkeys(sup.find_parent(["p", "div", "td", "span"]) for sup in soup.find_all("sup"))
-    for el in lines:
-        if el is None:
-            continue
+    for el in unique_tags(sup.find_parent(["p", "div", "td", "span"]) for sup in soup.find_all("sup")):
         text = inline_text(el) or ""
         if len(text) > 400:
             continue

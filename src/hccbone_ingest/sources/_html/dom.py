@@ -8,7 +8,7 @@ Walks are iterative: saved pages can nest deeper than Python's recursion limit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
@@ -93,6 +93,19 @@ def name_words(el: Tag) -> list[str]:
     return [w.lower() for n in [attr(el, "id"), *classes(el)] for w in _NAME_SPLIT.split(n) if w]
 
 
+def unique_tags(tags: Iterable[Tag | None]) -> list[Tag]:
+    """Tags in first-seen order, each once, by identity: bs4 hashes a Tag by serialising
+    it (slow on big pages) and compares Tags by markup, so two identical <p> elements would
+    collapse into one in a set or dict."""
+    seen: set[int] = set()
+    out: list[Tag] = []
+    for t in tags:
+        if t is not None and id(t) not in seen:
+            seen.add(id(t))
+            out.append(t)
+    return out
+
+
 def _tags(root: Tag) -> Iterator[Tag]:
     return (d for d in root.descendants if isinstance(d, Tag))
 
@@ -129,8 +142,7 @@ def _drop_link_bars(soup: BeautifulSoup) -> None:
     id/class says nothing (`<div id="top">`). A separator is required, so a list of
     keyword links or an author line (names, labels, commas) is never a bar."""
     # Only the links' own parents are candidates: one text walk each, not one per element.
-    parents = dict.fromkeys(a.parent for a in soup.find_all("a") if a.parent is not None)
-    for el in parents:
+    for el in unique_tags(a.parent for a in soup.find_all("a")):
         if el.decomposed or el.name in ("html", "body", "[document]", "li"):
             continue
         links = el.find_all("a", recursive=False)
