@@ -13,7 +13,7 @@ from hccbone_ingest.pipeline import parse_raw
 from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.authors import parse_author_line
 from hccbone_ingest.sources._html.dom import parse_html, strip_clutter, visible_text
-from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN
+from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN, labelled_values
 from hccbone_ingest.sources.base import RawInput
 
 FIX = Path(__file__).parent / "fixtures" / "journal_html"
@@ -237,3 +237,12 @@ def test_table_page_declared_gb2312_with_gb18030_only_characters() -> None:
     assert refs[2].raw.startswith("王洁, 陈红. 肝癌骨转移")  # &#x738B;&#x6D01;
     assert refs[2].doi == "10.3969/j.issn.1000-8179.2021.03.001"
     assert "Chinese Orthopaedic Association" in refs[0].raw and refs[0].doi is None
+
+
+def test_labels_after_a_semicolon_are_read() -> None:
+    # Hans: `收稿日期：…；录用日期：…；发布日期：…` on one line (发布日期 is no label the
+    # shared field parser knows, so the published date stays unknown)
+    d = doc_of("generic_hans.html").document
+    assert (d.received_date, d.accepted_date) == (dt.date(2023, 3, 12), dt.date(2023, 4, 7))
+    assert labelled_values("基金资助: 国家自然科学基金(1)；广东省基金(2)") == [
+        ("funding", "国家自然科学基金(1)；广东省基金(2)")]  # no label after the `；`: one value

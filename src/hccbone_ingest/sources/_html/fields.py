@@ -54,8 +54,23 @@ _DATE_FIELDS = {"received": "received_date", "revised": "revised_date", "accepte
 def labelled_values(text: str) -> list[tuple[str, str]]:
     """`收稿日期:2025-01-25 出版日期:2025-08-10` -> [(key, value), ...] with the text adapter's
     labels and keys (received, revised, accepted, published, corresponding, funding)."""
-    fields = jf.parse_meta_line(text)
-    return [(f.key, f.value) for f in fields or [] if f.key]
+    out: list[tuple[str, str]] = []
+    for run in _label_runs(text):
+        out += [(f.key, f.value) for f in jf.parse_meta_line(run) or [] if f.key]
+    return out
+
+
+def _label_runs(text: str) -> list[str]:
+    """`收稿日期：2023年3月12日；录用日期：2023年4月7日` (Hans) -> one run per label: a
+    semicolon starts a new run only when a label follows it, so `基金: A；B` stays whole."""
+    pieces = re.split(r"([;；])", text)
+    runs = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if jf.parse_meta_line(piece.strip()) is not None:
+            runs.append(piece.strip())
+        else:
+            runs[-1] += sep + piece
+    return runs
 
 
 def date_field(key: str, value: str) -> tuple[str, dt.date] | None:
