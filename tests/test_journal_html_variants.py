@@ -246,3 +246,11 @@ def test_labels_after_a_semicolon_are_read() -> None:
     assert (d.received_date, d.accepted_date) == (dt.date(2023, 3, 12), dt.date(2023, 4, 7))
     assert labelled_values("基金资助: 国家自然科学基金(1)；广东省基金(2)") == [
         ("funding", "国家自然科学基金(1)；广东省基金(2)")]  # no label after the `；`: one value
+
+
+def test_abstract_under_a_bare_heading() -> None:
+    doc = doc_of("generic_yiigle.html")  # `<h4>摘要</h4><p>…</p><h4>Abstract</h4><p>…</p>`
+    assert doc.abstract("zh") == ("骨转移是肝细胞癌常见的肝外转移形式之一。本文综述了X线、CT、MRI、骨扫描"
+                                  "及PET/CT在肝细胞癌骨转移诊断中的价值，以期为临床早期诊断提供参考。")
+    assert doc.abstract("en").startswith("Bone metastasis is one of the common forms")
+    assert doc.document.provenance["abstract_zh"] == doc.document.provenance["abstract_en"] == "dom"

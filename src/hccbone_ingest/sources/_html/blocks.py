@@ -42,6 +42,23 @@ _CITE = re.compile(r"^(文章引用|引用本文|引用格式|Cite this article|
                    re.IGNORECASE)
 
 
+_ABS_HEADING = re.compile(r"^(摘\s*要|中文摘要|英文摘要|Abstract|Summary)$", re.IGNORECASE)
+
+
+def _abstract_heading(lines: list[str], i: int) -> tuple[str, str] | None:
+    """`摘要` / `Abstract` as a heading of its own (Yiigle: `<h4>摘要</h4><p>…`). The same
+    word is also a tab or a metrics legend, so the next line must be a paragraph in the
+    heading's script."""
+    m = _ABS_HEADING.match(lines[i])
+    if not m or i + 1 >= len(lines):
+        return None
+    lang = "zh" if has_cjk(m.group(1)) and m.group(1) != "英文摘要" else "en"
+    nxt = lines[i + 1]
+    if len(nxt) < 20 or _STOP.match(nxt) or not is_lang(nxt, lang):
+        return None
+    return lang, ""
+
+
 def _abstracts(layer: Layer, lines: list[str]) -> None:
     i = 0
     while i < len(lines):
@@ -51,7 +68,7 @@ def _abstracts(layer: Layer, lines: list[str]) -> None:
             layer.keywords.setdefault(kw[0], keywords_of(kw[1]))
             i += 1
             continue
-        lab = abstract_label(line)
+        lab = abstract_label(line) or _abstract_heading(lines, i)
         if not lab:
             i += 1
             continue
