@@ -254,3 +254,13 @@ def test_abstract_under_a_bare_heading() -> None:
                                   "及PET/CT在肝细胞癌骨转移诊断中的价值，以期为临床早期诊断提供参考。")
     assert doc.abstract("en").startswith("Bone metastasis is one of the common forms")
     assert doc.document.provenance["abstract_zh"] == doc.document.provenance["abstract_en"] == "dom"
+
+
+def test_markup_variants_in_visible_text() -> None:
+    def text(html: str) -> str:
+        return visible_text(strip_clutter(parse_html(html)))
+
+    assert text("<p>a</br>b<br/>c<BR>d<br />e</p>") == "a\nb\nc\nd\ne"  # `</br>` breaks, as in browsers
+    assert text("<h3>肝细胞癌<!-- 注释 -->骨转移&nbsp;研究</h3>") == "肝细胞癌骨转移 研究"
+    assert text("<p>a<![CDATA[ hidden ]]>b</p>") == "ab"
+    assert text("<p>&#x4e2d;&#20013;&amp;&lt;x&gt;&rsquo;</p>") == "中中&<x>’"

@@ -52,11 +52,15 @@ BLOCK_TAGS = frozenset((
 _PARAGRAPH_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                              "blockquote", "address", "ul", "ol"))
 _CELL_TAGS = ("li", "td", "th", "dd")
+_END_BR = re.compile(r"</br\s*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\r\n\f]+")
 
 
 def parse_html(text: str) -> BeautifulSoup:
     """The page's DOM (lxml's forgiving HTML parser)."""
+    # Browsers render a stray `</br>` as a line break (old CMS templates print it); lxml
+    # drops it, which would glue two affiliation or reference lines together.
+    text = _END_BR.sub("<br>", text)
     try:
         return BeautifulSoup(text, "lxml")
     except Exception as e:  # lxml/bs4 raise assorted types on pathological input
