@@ -22,11 +22,10 @@ from .fields import (
     keywords_of,
     labelled_values,
     numbered_items,
-    parse_header,
     reference_doi,
 )
 from .layer import Layer
-from .magtech_dom import add_lang, is_lang, marked_lines
+from .magtech_dom import add_lang, is_lang, marked_lines, read_header
 
 # A line that ends the block before it: another label, or a section heading.
 _STOP = re.compile(
@@ -202,14 +201,7 @@ def block_layer(soup: BeautifulSoup, lines: list[str]) -> Layer:
     layer = Layer("dom")
     _titles(layer, soup)
     _people(layer, soup)
-    for line in lines[:80]:
-        h = parse_header(line)
-        if h is not None:
-            if h.journal:
-                layer.set("journal_zh" if has_cjk(h.journal) else "journal_en", h.journal)
-            for name in ("year", "volume", "issue", "first_page", "last_page", "doi"):
-                layer.set(name, getattr(h, name))
-            break
+    read_header(layer, lines, limit=80)
     for line in lines:
         if re.match(r"^(DOI|doi)\s*[:：]", line):
             d = jf.find_doi_in(line)

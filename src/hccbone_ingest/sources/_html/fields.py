@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from ...records import Affiliation
 from ...text.normalize import clean, has_cjk
@@ -21,29 +20,16 @@ _BARE_HEADER = re.compile(
     re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
-    journal: str | None
-    year: int
-    volume: str
-    issue: str | None
-    first_page: str | None
-    last_page: str | None
-    doi: str | None
-
-
-def parse_header(line: str) -> Header | None:
+def parse_header(line: str) -> jf.Header | None:
     """The Magtech header line (the text adapter's rule), else a bare `year, vol(issue): pages`."""
     h = jf.parse_header(line)
     if h is not None:
-        return Header(h.journal, h.year, h.volume, h.issue, h.first_page, h.last_page,
-                      h.doi.printed if h.doi else None)
+        return h
     m = _BARE_HEADER.search(line)
     if not m:
         return None
-    d = jf.find_doi_in(line)
-    return Header(None, int(m.group("year")), m.group("volume"), clean(m.group("issue")),
-                  m.group("first"), m.group("last"), d.printed if d else None)
+    return jf.Header(None, int(m.group("year")), m.group("volume"), clean(m.group("issue")),
+                     m.group("first"), m.group("last"), jf.find_doi_in(line))
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")

@@ -142,20 +142,18 @@ def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
     return None
 
 
-def _header(layer: Layer, lines: list[str]) -> int | None:
-    """Find the `journal ›› year, Vol. ›› Issue` line; returns its index."""
-    for i, line in enumerate(lines[:60]):
+def read_header(layer: Layer, lines: list[str], limit: int = 60) -> int | None:
+    """The `journal ›› year, Vol. ›› Issue` line (or a bare `year, vol(issue): pages`) among
+    the first `limit` lines -> the layer's fields; returns its index."""
+    for i, line in enumerate(lines[:limit]):
         h = parse_header(line)
         if h is None:
             continue
         if h.journal:
             layer.set("journal_zh" if has_cjk(h.journal) else "journal_en", h.journal)
-        layer.set("year", h.year)
-        layer.set("volume", h.volume)
-        layer.set("issue", h.issue)
-        layer.set("first_page", h.first_page)
-        layer.set("last_page", h.last_page)
-        layer.set("doi", h.doi)
+        for name in ("year", "volume", "issue", "first_page", "last_page"):
+            layer.set(name, getattr(h, name))
+        layer.set("doi", h.doi.printed if h.doi else None)
         return i
     return None
 
@@ -186,7 +184,7 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
         return None
     layer = Layer("dom")
     head_lines = text_lines(con) if con is not None else []
-    hi = _header(layer, head_lines)
+    hi = read_header(layer, head_lines)
     for t in titles:
         text = inline_text(t)
         if text:
@@ -293,7 +291,7 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
                 blocks.append(lines)
     _abstract_blocks(layer, blocks)
     lines = text_lines(soup)
-    _header(layer, lines)
+    read_header(layer, lines)
     _citations(layer, lines)
     for el in soup.find_all(["table", "div"]):
         head = el.find_previous(string=re.compile(r"^\s*(参考文献|References)\s*$"))
