@@ -22,7 +22,7 @@ from hccbone_ingest.errors import DecodeError, EmptyInput, ParseError
 from hccbone_ingest.pipeline import parse_raw, process_files
 from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.dom import parse_html, strip_clutter, visible_text
-from hccbone_ingest.sources._html.meta import parse_date, read_meta, split_names
+from hccbone_ingest.sources._html.meta import parse_date, parse_year, read_meta, split_names
 from hccbone_ingest.sources.base import RawInput
 from hccbone_ingest.sources.journal_generic import GenericJournalAdapter
 from hccbone_ingest.sources.journal_magtech import MagtechJournalAdapter
@@ -356,6 +356,10 @@ def test_meta_language_split_and_joined_names() -> None:
     assert split_names("Chen Lo, Pengcheng Wei and Xin Sun") == ["Chen Lo", "Pengcheng Wei", "Xin Sun"]
     assert parse_date("2025/08/10") == parse_date("2025-8-10") == dt.date(2025, 8, 10)
     assert parse_date("2025-02-30") is None and parse_date("2025") is None
+    # full-width digits are read (NFKC); other scripts' digits are no date (`\d` would take them)
+    assert parse_date("２０２５／０８／１０") == dt.date(2025, 8, 10)
+    arabic_indic_2025 = "\u0662\u0660\u0662\u0665"
+    assert parse_date(f"{arabic_indic_2025}-08-10") is None and parse_year(arabic_indic_2025) is None
 
 
 def test_parsing_is_deterministic() -> None:
