@@ -391,6 +391,17 @@ def test_pages_without_an_article_raise_parse_error() -> None:
         GenericJournalAdapter().parse(raw)
 
 
+def _parse_with_both_adapters(raw: RawInput) -> None:
+    """Both HTML adapters on any page: a ParseError or a valid record set, nothing else."""
+    for adapter in (MagtechJournalAdapter(), GenericJournalAdapter()):
+        adapter.can_parse(raw)
+        try:
+            doc = adapter.parse(raw)
+        except ParseError:
+            continue
+        tables.bundle_rows(doc)
+
+
 _TAGS = ["p", "div", "span", "sup", "td", "tr", "table", "li", "ul", "address", "h3", "script", "a", "br",
          "meta", "style"]
 _ATTRS = ['', ' class="abs-con"', ' class="abs-tit"', ' data-target="#divPanel"', ' id="divPanelEn"',
@@ -420,13 +431,7 @@ def test_arbitrary_html_raises_only_parse_error(pieces: list[str]) -> None:
         raw.decoded  # noqa: B018 - bytes that are no text are the decoder's documented errors
     except (DecodeError, EmptyInput):
         return
-    for adapter in (MagtechJournalAdapter(), GenericJournalAdapter()):
-        adapter.can_parse(raw)
-        try:
-            doc = adapter.parse(raw)
-        except ParseError:
-            continue
-        tables.bundle_rows(doc)  # whatever came out is a valid record set
+    _parse_with_both_adapters(raw)  # whatever came out is a valid record set
 
 
 # ------------------------------------------------------------------ mutated real pages
@@ -471,13 +476,7 @@ def test_mutated_real_pages_raise_only_parse_error(page: str) -> None:
         raw.decoded  # noqa: B018 - an empty cut is the decoder's documented error
     except EmptyInput:
         return
-    for adapter in (MagtechJournalAdapter(), GenericJournalAdapter()):
-        adapter.can_parse(raw)
-        try:
-            doc = adapter.parse(raw)
-        except ParseError:
-            continue
-        tables.bundle_rows(doc)
+    _parse_with_both_adapters(raw)
 
 
 @pytest.mark.parametrize("name", _ALL_FIXTURES)

@@ -93,22 +93,23 @@ def _labels(v: Any) -> list[int]:
     return [int(d) for d in re.findall(r"\d+", str(v or ""))]
 
 
+# Document field <- metaData key (Magtech's pinyin names: juan = volume, qi = issue,
+# qiShiYe/jieShuYe = first/last page, lanMu = column, qiKanMingCheng = journal name).
+_ARTICLE_TEXT = {"title_zh": "title_cn", "title_en": "title_en", "volume": "juan", "issue": "qi",
+                 "first_page": "qiShiYe", "last_page": "jieShuYe", "section": "lanMu_cn"}
+_JOURNAL_TEXT = {"journal_zh": "qiKanMingCheng_CN", "journal_en": "qiKanMingCheng_EN", "issn": "issn"}
+
+
 def json_layer(data: dict[str, Any]) -> Layer:
     layer = Layer("json")
     art = _dict(data.get("article"))
     jour = _dict(data.get("journal"))
-    layer.set("title_zh", _text(art.get("title_cn")))
-    layer.set("title_en", _text(art.get("title_en")))
+    for name, key in _ARTICLE_TEXT.items():
+        layer.set(name, _text(art.get(key)))
+    for name, key in _JOURNAL_TEXT.items():
+        layer.set(name, _text(jour.get(key)))
     layer.set("doi", doi_of(_text(art.get("doi"))))
-    layer.set("journal_zh", _text(jour.get("qiKanMingCheng_CN")))
-    layer.set("journal_en", _text(jour.get("qiKanMingCheng_EN")))
-    layer.set("issn", _text(jour.get("issn")))
-    layer.set("volume", _text(art.get("juan")))
-    layer.set("issue", _text(art.get("qi")))
     layer.set("year", parse_year(_text(art.get("nian"))))
-    layer.set("first_page", _text(art.get("qiShiYe")))
-    layer.set("last_page", _text(art.get("jieShuYe")))
-    layer.set("section", _text(art.get("lanMu_cn")))
     if art.get("id") is not None:
         layer.set("site_id", _text(art.get("id")))
     for key, name in (("received", "received_date"), ("revised", "revised_date"),
