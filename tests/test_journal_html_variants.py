@@ -14,6 +14,8 @@ from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.authors import parse_author_line
 from hccbone_ingest.sources._html.dom import parse_html, strip_clutter, visible_text
 from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN, labelled_values
+from hccbone_ingest.sources._html.meta import read_meta
+from hccbone_ingest.sources._html.meta_layer import meta_layer
 from hccbone_ingest.sources.base import RawInput
 
 FIX = Path(__file__).parent / "fixtures" / "journal_html"
@@ -264,3 +266,15 @@ def test_markup_variants_in_visible_text() -> None:
     assert text("<h3>肝细胞癌<!-- 注释 -->骨转移&nbsp;研究</h3>") == "肝细胞癌骨转移 研究"
     assert text("<p>a<![CDATA[ hidden ]]>b</p>") == "ab"
     assert text("<p>&#x4e2d;&#20013;&amp;&lt;x&gt;&rsquo;</p>") == "中中&<x>’"
+
+
+def test_one_per_author_tag_in_last_first_form_is_one_author() -> None:
+    def names(tags: str) -> list[tuple[str | None, str | None]]:
+        layer = meta_layer(read_meta(parse_html('<meta name="citation_title" content="T">' + tags)))
+        return [(a.name_zh, a.name_en) for a in layer.authors]
+
+    assert names('<meta name="citation_author" content="Smith, John">') == [(None, "Smith, John")]
+    # a single tag holding every name is still split
+    assert names('<meta name="citation_author" content="张三，李四">') == [("张三", None), ("李四", None)]
+    assert names('<meta name="citation_author" content="Chen Lo, Pengcheng Wei, Xin Sun">') == [
+        (None, "Chen Lo"), (None, "Pengcheng Wei"), (None, "Xin Sun")]
