@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4.element import PageElement, PreformattedString
 
 from ...errors import ParseError
 from ...text.normalize import clean
@@ -114,17 +114,24 @@ def _tags(root: Tag) -> Iterator[Tag]:
     return (d for d in root.descendants if isinstance(d, Tag))
 
 
+def _gone(node: PageElement) -> bool:
+    """Whether `node` was decomposed. bs4's `.decomposed` looks the flag up with getattr,
+    which on a live Tag falls through to a child search of the whole subtree (`find(
+    "_decomposed")`): called per element, that made clutter removal quadratic."""
+    return bool(vars(node).get("_decomposed", False))
+
+
 def strip_clutter(soup: BeautifulSoup) -> BeautifulSoup:
     """Remove every element a reader does not see as article content, in place."""
     for el in list(soup.find_all(_DROP_TAGS)):
-        if not el.decomposed:
+        if not _gone(el):
             el.decompose()
     for el in list(soup.find_all(_PAGE_CHROME)):
-        if not el.decomposed and el.find_parent("article") is None:
+        if not _gone(el) and el.find_parent("article") is None:
             el.decompose()
     doomed = [el for el in _tags(soup) if el.name not in ("html", "body") and _is_hidden(el)]
     for el in doomed:
-        if not el.decomposed:
+        if not _gone(el):
             el.decompose()
     for s in list(soup.find_all(string=True)):
         if isinstance(s, PreformattedString):  # comments, CDATA, doctype
@@ -147,7 +154,7 @@ def _drop_link_bars(soup: BeautifulSoup) -> None:
     keyword links or an author line (names, labels, commas) is never a bar."""
     # Only the links' own parents are candidates: one text walk each, not one per element.
     for el in unique_tags(a.parent for a in soup.find_all("a")):
-        if el.decomposed or el.name in ("html", "body", "[document]", "li"):
+        if _gone(el) or el.name in ("html", "body", "[document]", "li"):
             continue
         links = el.find_all("a", recursive=False)
         if len(links) < 2:
@@ -163,10 +170,10 @@ def _drop_link_bars(soup: BeautifulSoup) -> None:
 def _drop_noise_blocks(soup: BeautifulSoup) -> None:
     """Drop the largest block whose whole text is a known widget text (metrics, switch link)."""
     for s in list(soup.find_all(string=_NOISE_START)):
-        if s.decomposed:  # inside a block already dropped
+        if _gone(s):  # inside a block already dropped
             continue
         el = s.parent
-        if el is None or el.decomposed:
+        if el is None or _gone(el):
             continue
         while el.name not in BLOCK_TAGS and el.name != "a" and el.parent is not None:
             el = el.parent
