@@ -293,16 +293,36 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
     lines = text_lines(soup)
     read_header(layer, lines)
     _citations(layer, lines)
-    for el in soup.find_all(["table", "div"]):
-        head = el.find_previous(string=re.compile(r"^\s*(参考文献|References)\s*$"))
-        if head is not None and _references(el) and el.find("tr") is not None:
-            layer.references = _references(el)
-            break
+    layer.references = _references(_reference_table(soup))
     layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
     return layer
 
 
+_REF_HEADING = re.compile(r"^\s*(参考文献|References)\s*$")
+_LABEL_CELL = re.compile(r"\s*\[?\d{1,4}\]?\.?\s*")
+
+
+def _reference_table(soup: BeautifulSoup) -> Tag | None:
+    """The table whose rows are `[n] | reference` after the `参考文献` heading. Found from
+    the rows, in one pass: asking every table for its preceding heading and its text would be
+    quadratic on pages of nested tables."""
+    heading = soup.find(string=_REF_HEADING)
+    if heading is None:
+        return None
+    for tr in heading.find_all_next("tr"):
+        if _is_label_row(tr):
+            return tr.find_parent("table")
+    return None
+
+
+def _is_label_row(tr: Tag) -> bool:
+    """A row whose first cell holds only a reference label (`[12]`, `12.`)."""
+    first = tr.find(["td", "th"], recursive=False)
+    if first is None or first.find(["table", "div", "p"]) is not None:
+        return False
+    return bool(_LABEL_CELL.fullmatch(first.get_text("")))
+
+
 def _is_reference_row(el: Tag) -> bool:
     tr = el.find_parent("tr")
-    first = tr.find("td") if tr is not None else None
-    return first is not None and bool(re.fullmatch(r"\[?\d{1,4}\]?\.?", inline_text(first) or ""))
+    return tr is not None and _is_label_row(tr)
