@@ -9,6 +9,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
+from hccbone_ingest import tables
 from hccbone_ingest.pipeline import parse_raw
 from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.authors import parse_author_line
@@ -17,6 +20,7 @@ from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN, labelled_va
 from hccbone_ingest.sources._html.meta import read_meta
 from hccbone_ingest.sources._html.meta_layer import meta_layer
 from hccbone_ingest.sources.base import RawInput
+from hccbone_ingest.sources.journal_text import parse_journal_text
 
 FIX = Path(__file__).parent / "fixtures" / "journal_html"
 _CACHE: dict[str, ParsedDocument] = {}
@@ -278,3 +282,29 @@ def test_one_per_author_tag_in_last_first_form_is_one_author() -> None:
     assert names('<meta name="citation_author" content="张三，李四">') == [("张三", None), ("李四", None)]
     assert names('<meta name="citation_author" content="Chen Lo, Pengcheng Wei, Xin Sun">') == [
         (None, "Chen Lo"), (None, "Pengcheng Wei"), (None, "Xin Sun")]
+
+
+# ------------------------------------------------------------------ parity beyond the seed
+
+_FILE_COLUMNS = {"source_path", "content_sha256", "adapter", "encoding", "provenance", "url"}
+
+
+@pytest.mark.parametrize(("name", "html_only"), [
+    ("magtech_panel_multiaff.html", set()),
+    ("magtech_structured_bom.html", {"journal_en"}),  # only its meta tags give the English name
+])
+def test_panel_html_and_its_visible_text_give_the_same_records(name: str, html_only: set[str]) -> None:
+    """The page's visible text is what a text copy holds: the text adapter must read from it
+    what the HTML adapter reads from the DOM (two <div>s or two <p>s in one cell are one line
+    apart, not a paragraph apart, or a bilingual reference and a second fund would be cut)."""
+    raw = RawInput(path=f"journal/{name}", data=(FIX / name).read_bytes())
+    text = visible_text(strip_clutter(parse_html(raw.text)))
+    html_rows = tables.bundle_rows(doc_of(name))
+    text_rows = tables.bundle_rows(parse_journal_text(text))
+    for table, t_rows in text_rows.items():
+        h_rows = html_rows[table]
+        assert len(h_rows) == len(t_rows), table
+        for h, t in zip(h_rows, t_rows, strict=True):
+            for col in sorted(set(t) - _FILE_COLUMNS - html_only):
+                assert h[col] == t[col], f"{table}.{col}: {h[col]!r} != {t[col]!r}"
+    assert len(text_rows["references"]) == 3 and len(text_rows["authors"]) == 4

@@ -190,8 +190,49 @@ def _is_noise(el: Tag) -> bool:
     return bool(t) and len(t) <= 300 and bool(_NOISE_TEXT.match(t))
 
 
-def _walk_text(root: Tag, out: list[str]) -> None:
-    """Append the text of `root` with "\n" at line breaks and "\n\n" around paragraphs.
+class _TextOut:
+    """Visible text as a browser's innerText builds it: block boundaries ask for line breaks
+    and adjacent requests collapse to the largest (`<div>A</div><div>B</div>` is `A\nB`, not a
+    blank line that would split one reference in two); `<br>` is a real line break."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pending = 0  # line breaks asked for by block boundaries, not yet written
+
+    def block(self, n: int) -> None:
+        self.pending = max(self.pending, n)
+
+    def _flush(self) -> None:
+        if self.pending and self.parts:
+            self.parts.append("\n" * self.pending)
+        self.pending = 0
+
+    def text(self, s: str) -> None:
+        if self.pending and not s.strip(" "):
+            return  # indentation between blocks
+        self._flush()
+        self.parts.append(s)
+
+    def br(self) -> None:
+        self._flush()
+        self.parts.append("\n")
+
+    def sup(self, label: str) -> None:
+        """A superscript label glued to the word before it, without inner spaces: the text
+        adapter reads `罗臻1,2` as a name with labels, and `罗臻 1` (source indentation
+        before the <sup>) as two tokens."""
+        if self.pending:
+            self._flush()
+        else:
+            while self.parts and not self.parts[-1].strip(" "):  # spaces only
+                self.parts.pop()
+            if self.parts:
+                self.parts[-1] = self.parts[-1].rstrip(" ")
+        self.parts.append(label)
+
+
+def _walk_text(root: Tag, out: _TextOut) -> None:
+    """Write the text of `root` with line breaks where the page breaks lines.
 
     Each stack entry carries whether the node sits inside a list item or table cell, so the
     paragraph rule costs nothing per node (a parent lookup per block is quadratic in depth).
@@ -201,53 +242,41 @@ def _walk_text(root: Tag, out: list[str]) -> None:
         node, entering, in_cell = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, PreformattedString):
-                out.append(_WS.sub(" ", str(node)))
+                out.text(_WS.sub(" ", str(node)))
             continue
         if not isinstance(node, Tag):
             continue
         name = node.name
         if entering:
             if name == "br":
-                out.append("\n")
+                out.br()
                 continue
             if name == "sup":
-                _glue_sup(node, out)
+                label = _WS.sub("", node.get_text(""))
+                if label:
+                    out.sup(label)
                 continue
             if name in BLOCK_TAGS:
-                out.append(_break(name, in_cell))
+                out.block(_break(name, in_cell))
             stack.append((node, False, in_cell))
             inner = in_cell or name in _CELL_TAGS
             stack.extend((c, True, inner) for c in reversed(node.contents))
         elif name in BLOCK_TAGS:
-            out.append(_break(name, in_cell))
+            out.block(_break(name, in_cell))
 
 
-def _glue_sup(sup: Tag, out: list[str]) -> None:
-    """A superscript label glued to the word before it, without inner spaces: the text
-    adapter reads `罗臻1,2` as a name with labels, and `罗臻 1` (source indentation before
-    the <sup>) as two tokens."""
-    label = _WS.sub("", sup.get_text(""))
-    if not label:
-        return
-    while out and not out[-1].strip(" "):  # spaces only (a line break is kept)
-        out.pop()
-    if out:
-        out[-1] = out[-1].rstrip(" ")
-    out.append(label)
-
-
-def _break(name: str, in_cell: bool) -> str:
-    """A blank line around paragraphs, except inside list items and table cells: a label's
-    value in its own <p> (`基金资助:` + `<p>…</p>`) stays on the label's next line, as pages
-    render it."""
-    return "\n\n" if name in _PARAGRAPH_TAGS and not in_cell else "\n"
+def _break(name: str, in_cell: bool) -> int:
+    """Two line breaks around paragraphs, one around other blocks and inside list items and
+    table cells: a label's value in its own <p> (`基金资助:` + `<p>…</p>`) stays on the
+    label's next line, as pages render it."""
+    return 2 if name in _PARAGRAPH_TAGS and not in_cell else 1
 
 
 def raw_text(el: Tag) -> str:
     """The element's text with line breaks where the page breaks lines (not cleaned)."""
-    out: list[str] = []
+    out = _TextOut()
     _walk_text(el, out)
-    return "".join(out)
+    return "".join(out.parts)
 
 
 def text_lines(el: Tag) -> list[str]:
