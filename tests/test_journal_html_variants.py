@@ -20,6 +20,7 @@ from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN, labelled_va
 from hccbone_ingest.sources._html.meta import read_meta
 from hccbone_ingest.sources._html.meta_layer import meta_layer
 from hccbone_ingest.sources.base import RawInput
+from hccbone_ingest.sources.journal_generic import GenericJournalAdapter
 from hccbone_ingest.sources.journal_text import parse_journal_text
 
 FIX = Path(__file__).parent / "fixtures" / "journal_html"
@@ -308,3 +309,13 @@ def test_panel_html_and_its_visible_text_give_the_same_records(name: str, html_o
             for col in sorted(set(t) - _FILE_COLUMNS - html_only):
                 assert h[col] == t[col], f"{table}.{col}: {h[col]!r} != {t[col]!r}"
     assert len(text_rows["references"]) == 3 and len(text_rows["authors"]) == 4
+
+
+def test_title_blocks_of_the_journal_or_site_are_not_the_article_title() -> None:
+    page = ("<html><body><div class='journal-title'>Chinese Journal of Radiology Online</div>"
+            "<p class='art_title'>唑来膦酸治疗肝癌骨转移疼痛的研究进展</p>"
+            "<p class='art_title_en'>Zoledronic acid for the pain of bone metastasis from liver cancer</p>"
+            "<p>摘要: 骨转移是肝癌晚期常见的并发症，骨痛严重影响患者的生活质量。</p></body></html>")
+    doc = GenericJournalAdapter().parse(RawInput(path="journal/t.html", data=page.encode()))
+    assert doc.document.title_en == "Zoledronic acid for the pain of bone metastasis from liver cancer"
+    assert doc.document.title_zh == "唑来膦酸治疗肝癌骨转移疼痛的研究进展"

@@ -138,6 +138,9 @@ def _items(el: Tag, after: str | None = None) -> list[Reference]:
 
 # Class/id words of title blocks on pages that print the title in a <p>/<div> (Hans: `art_title`).
 _TITLE_WORDS = frozenset(("title", "tit", "biaoti", "timu"))
+# ... unless the name says whose title it is: `journal-title`, `site-title`, `column-title`.
+_NOT_ARTICLE_WORDS = frozenset(("journal", "site", "logo", "page", "menu", "column", "lanmu", "section",
+                                "qikan", "kanming", "header", "footer"))
 # Person names as author lines print them: 2-6 Chinese characters (· for minority names), or
 # 1-5 Latin words.
 _ZH_NAME = re.compile(r"^[\u3400-\u9fff\U00020000-\U0003134f·•]{2,6}$")
@@ -147,8 +150,11 @@ _EN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\-]*(?:\s+[A-Za-z][A-Za-z'’.\-]*){0,
 def _title_candidates(soup: BeautifulSoup) -> list[Tag]:
     """Headings first, then blocks whose class/id says title, in document order."""
     heads = soup.find_all(["h1", "h2"], limit=6)
-    named = [el for el in soup.find_all(["p", "div", "span", "td", "h3"])
-             if _TITLE_WORDS & set(name_words(el))]
+    named = []
+    for el in soup.find_all(["p", "div", "span", "td", "h3"]):
+        words = set(name_words(el))
+        if words & _TITLE_WORDS and not words & _NOT_ARTICLE_WORDS:
+            named.append(el)
     return unique_tags([*heads, *named])
 
 
