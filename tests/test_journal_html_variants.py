@@ -319,3 +319,17 @@ def test_title_blocks_of_the_journal_or_site_are_not_the_article_title() -> None
     doc = GenericJournalAdapter().parse(RawInput(path="journal/t.html", data=page.encode()))
     assert doc.document.title_en == "Zoledronic acid for the pain of bone metastasis from liver cancer"
     assert doc.document.title_zh == "唑来膦酸治疗肝癌骨转移疼痛的研究进展"
+
+
+def test_generic_page_reads_corresponding_author_and_funding_lines() -> None:
+    page = ("<html><body><h1>唑来膦酸治疗肝癌骨转移疼痛的研究进展</h1>"
+            "<p>摘要: 骨转移是肝癌晚期常见的并发症，骨痛严重影响患者的生活质量。</p>"
+            "<p>基金项目: 青海省科技厅项目(2022-ZJ-000)</p>"
+            "<p>通讯作者: 马立新, E-mail: malx@example.org</p>"
+            "<p>Corresponding author: Lixin Ma, E-mail: malx@example.org</p>"
+            "<p>参考文献</p><p>[1] 李娜. 骨转移疼痛[J]. 中国疼痛医学杂志, 2019, 25(8): 630-632.</p>"
+            "</body></html>")
+    d = GenericJournalAdapter().parse(RawInput(path="journal/c.html", data=page.encode())).document
+    assert (d.corresponding_author_zh, d.corresponding_author_en) == ("马立新", "Lixin Ma")
+    assert d.corresponding_email == "malx@example.org"
+    assert d.funding_zh == "青海省科技厅项目(2022-ZJ-000)"  # the next line is not taken as more funds

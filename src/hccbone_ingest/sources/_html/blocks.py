@@ -20,12 +20,11 @@ from .fields import (
     join_pieces,
     keyword_label,
     keywords_of,
-    labelled_values,
     numbered_items,
     reference_doi,
 )
 from .layer import Layer
-from .magtech_dom import add_lang, is_lang, marked_lines, read_header
+from .magtech_dom import add_lang, apply_labelled, is_lang, marked_lines, read_header
 
 # A line that ends the block before it: another label, or a section heading.
 _STOP = re.compile(
@@ -215,12 +214,9 @@ def block_layer(soup: BeautifulSoup, lines: list[str]) -> Layer:
                 layer.set("doi", d.printed)
                 break
     for line in lines:
-        lab = labelled_values(line)
-        for key, value in lab:
-            if key in ("received", "revised", "accepted", "published"):
-                d = jf.parse_date(value)
-                if d:
-                    layer.set(f"{key}_date", d)
+        # dates, corresponding author (and e-mail), funding; one line each: on an unknown
+        # page the next line is no safe continuation of a fund
+        apply_labelled(layer, [line], "zh" if is_lang(line, "zh") else "en")
         m = _CITE.match(line)
         if m and clean(m.group(2)):
             c = clean(m.group(2))

@@ -59,7 +59,7 @@ def marked_lines(el: Tag) -> list[str]:
     return text_lines(el)
 
 
-def _apply_labelled(layer: Layer, lines: list[str], lang: str) -> None:
+def apply_labelled(layer: Layer, lines: list[str], lang: str) -> None:
     """`收稿日期:…`, `通信作者:…`, `基金资助:` + value lines (joined with `; `, as the text
     adapter joins a label's continuation lines)."""
     fields: list[list[str]] = []  # [key, value] pairs, values extended by continuation lines
@@ -207,7 +207,7 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
                 affs += affiliations_from_lines(marked_lines(addr), lang)
             for ul in panel.find_all(["ul", "ol"]):
                 if ul.find_parent("address") is None:
-                    _apply_labelled(layer, _item_lines(ul), lang)
+                    apply_labelled(layer, _item_lines(ul), lang)
         add_lang(layer, lang, authors, affs)
     _citations(layer, head_lines)
     abstract = _by_name(soup, "#abstract")
@@ -286,7 +286,7 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
             if not lines or parse_header(lines[0]) is not None:  # the header line is no abstract
                 continue
             if labelled_values(lines[0]) and not abstract_label(lines[0]):
-                _apply_labelled(layer, lines, "zh" if is_lang(lines[0], "zh") else "en")
+                apply_labelled(layer, lines, "zh" if is_lang(lines[0], "zh") else "en")
             else:
                 blocks.append(lines)
     _abstract_blocks(layer, blocks)
