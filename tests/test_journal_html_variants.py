@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hccbone_ingest import tables
 from hccbone_ingest.pipeline import parse_raw
@@ -17,10 +19,12 @@ from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.authors import parse_author_line
 from hccbone_ingest.sources._html.dom import parse_html, strip_clutter, visible_text
 from hccbone_ingest.sources._html.fields import SUP_CLOSE, SUP_OPEN, labelled_values
+from hccbone_ingest.sources._html.js_literal import js_object_to_json
 from hccbone_ingest.sources._html.meta import read_meta
 from hccbone_ingest.sources._html.meta_layer import meta_layer
 from hccbone_ingest.sources.base import RawInput
 from hccbone_ingest.sources.journal_generic import GenericJournalAdapter
+from hccbone_ingest.sources.journal_magtech import MagtechJournalAdapter
 from hccbone_ingest.sources.journal_text import parse_journal_text
 
 FIX = Path(__file__).parent / "fixtures" / "journal_html"
@@ -333,3 +337,41 @@ def test_generic_page_reads_corresponding_author_and_funding_lines() -> None:
     assert (d.corresponding_author_zh, d.corresponding_author_en) == ("马立新", "Lixin Ma")
     assert d.corresponding_email == "malx@example.org"
     assert d.funding_zh == "青海省科技厅项目(2022-ZJ-000)"  # the next line is not taken as more funds
+
+
+def test_metadata_written_as_a_javascript_literal_is_read() -> None:
+    # single-quoted strings (one with an escaped quote), unquoted keys, trailing commas, comments
+    script = r"""
+    window.metaData = {
+        article: {title_cn: '肝细胞癌骨转移患者预后列线图',
+                  'title_en': 'A nomogram for HCC patients\'s bone metastasis',
+                  doi: '10.3877\/cma.j.issn.2095-3232.2024.06.007', juan: '13', qi: '06', nian: 2024,},
+        // authors
+        authorList: [{name_cn: '孙悦', name_en: 'Yue Sun', xref: '1,2', email: undefined},],
+    }
+    new Vue({el: '#app'});
+    """
+    page = f"<html><body id='metaVue'><div id='app'></div><script>{script}</script></body></html>"
+    doc = MagtechJournalAdapter().parse(RawInput(path="journal/js.html", data=page.encode()))
+    d = doc.document
+    assert "metadata_json_invalid" not in d.quality_flags
+    assert d.title_en == "A nomogram for HCC patients's bone metastasis"
+    assert d.doi == "10.3877/cma.j.issn.2095-3232.2024.06.007"
+    assert (d.volume, d.issue, d.year) == ("13", "06", 2024)
+    assert [(a.name_zh, a.affiliation_ids, a.email) for a in doc.authors] == [("孙悦", [1, 2], None)]
+    assert d.provenance["title_zh"] == "json"
+
+
+def test_metadata_that_is_an_expression_is_flagged_not_guessed() -> None:
+    page = ("<html><body id='metaVue'><h3 class='abs-tit'>肝细胞癌骨转移研究进展</h3>"
+            "<script>window.metaData = {article: buildArticle(4006)};</script></body></html>")
+    d = MagtechJournalAdapter().parse(RawInput(path="journal/e.html", data=page.encode())).document
+    assert "metadata_json_invalid" in d.quality_flags and d.title_zh == "肝细胞癌骨转移研究进展"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"{}[]:,'\"\\/*\n ab1-.eu", "true", "undefined", "//", "/*", "\\u00"]),
+                max_size=60).map("".join))
+def test_js_literal_reader_returns_text_or_none_on_anything(body: str) -> None:
+    out = js_object_to_json("{" + body, 0)
+    assert out is None or (out.startswith("{") and out.endswith("}"))

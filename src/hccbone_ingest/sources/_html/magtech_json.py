@@ -17,6 +17,7 @@ from ...refs.doi import find_doi
 from ...text.normalize import clean, has_cjk
 from .dom import parse_html, text_lines
 from .fields import affiliation_line, join_pieces, keywords_of
+from .js_literal import js_object_to_json
 from .layer import Layer
 from .meta import doi_of, parse_date, parse_year
 
@@ -34,14 +35,27 @@ def find_metadata(soup: BeautifulSoup) -> dict[str, Any] | None:
         m = _START.search(src)
         if not m:
             continue
-        try:
-            obj, _ = json.JSONDecoder().raw_decode(src, m.end())
-        except (json.JSONDecodeError, RecursionError) as e:
-            raise BadMetaData(f"window.metaData is not valid JSON: {e}") from e
+        obj = _decode_object(src, m.end())
         if not isinstance(obj, dict):
             raise BadMetaData("window.metaData is not a JSON object")
         return obj
     return None
+
+
+def _decode_object(src: str, start: int) -> Any:
+    """JSON as Magtech serialises it; else the same object written as a JavaScript literal
+    (single-quoted strings, unquoted keys, trailing commas) by a hand-made template."""
+    try:
+        return json.JSONDecoder().raw_decode(src, start)[0]
+    except (json.JSONDecodeError, RecursionError) as e:
+        error = e
+    try:
+        as_json = js_object_to_json(src, start)
+        if as_json is not None:
+            return json.loads(as_json)
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    raise BadMetaData(f"window.metaData is neither JSON nor a plain object literal: {error}")
 
 
 def _text(v: Any) -> str | None:
