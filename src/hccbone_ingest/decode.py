@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from .errors import DecodeError, EmptyInput
 
+# Part of every fragment's cache key: bump when decoding changes what any page decodes to.
+DECODER_VERSION = 2
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
