@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .decode import DECODER_VERSION
 from .enrich import Step, default_steps
 from .errors import EmptyInput, IngestError, InputTooLarge, UnreadableInput
 from .records import ErrorRecord, ParsedDocument
@@ -39,7 +40,7 @@ class Outcome:
 def pipeline_version(steps: Sequence[Step] | None = None) -> str:
     """Everything that changes the output of a file: the cache key's code part."""
     steps = default_steps() if steps is None else steps
-    parts = [f"hccbone_ingest={__version__}", f"schema={SCHEMA_VERSION}"]
+    parts = [f"hccbone_ingest={__version__}", f"schema={SCHEMA_VERSION}", f"decoder={DECODER_VERSION}"]
     parts += [f"{k}@{v}" for k, v in adapter_versions().items()]
     parts += [s.id() for s in steps]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
