@@ -6,11 +6,9 @@ worker processes, which costs seconds.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from tests.ops_helpers import child_env, cli_cmd, corpus, parquet_only, snapshot_bytes, write_raw
+from tests.ops_helpers import corpus, snapshot_bytes, write_raw
 
 pytestmark = [pytest.mark.dask, pytest.mark.flow]
 SHARD = 2
@@ -32,11 +30,21 @@ def thread_output(raw, tmp_path_factory, prefect_harness) -> dict[str, bytes]:
     return seen
 
 
-def test_a_local_cluster_gives_the_thread_runners_bytes(raw, thread_output, tmp_path):
+def test_a_local_cluster_gives_the_thread_runners_bytes_and_shares_the_flows_server(
+        raw, thread_output, tmp_path, capfd):
+    """No API URL configured, as for `hccbone ingest` without a server: the workers must report
+    to the flow's temporary server instead of starting one each. Worker processes log to this
+    stderr, so a worker's own server would show here."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     from flows.ingest import run_flow
 
     out = tmp_path / "out"
-    summary = run_flow(task_runner="dask", dask_workers=2, raw_dir=str(raw), out=str(out), shard_size=SHARD)
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        assert not PREFECT_API_URL.value()
+        summary = run_flow(task_runner="dask", dask_workers=2, raw_dir=str(raw), out=str(out),
+                           shard_size=SHARD)
+    assert "Starting temporary server" not in capfd.readouterr().err
     assert summary["processed_files"] == len(list(raw.rglob("*.*")))
     assert snapshot_bytes(out) == thread_output
 
@@ -55,19 +63,3 @@ def test_a_cluster_at_an_address_runs_every_shard(raw, thread_output, tmp_path):
     n_files = len(list(raw.rglob("*.*")))
     assert sum(executed.values()) == -(-n_files // SHARD)  # one task per shard, all on the workers
     assert snapshot_bytes(out) == thread_output
-
-
-def test_the_cli_without_a_prefect_server_starts_one_temporary_server(raw, thread_output, tmp_path):
-    """The point of api_reachable_by_workers: workers report to the flow's temporary server
-    instead of starting one each (each worker logs to this stderr, so each start is seen)."""
-    env = child_env(PREFECT_HOME=str(tmp_path / "prefect_home"))
-    env.pop("PREFECT_API_URL", None)
-    out = tmp_path / "out"
-    done = subprocess.run(cli_cmd("--raw", str(raw), "--out", str(out), "--shard-size", str(SHARD),
-                                  "--task-runner", "dask", "--dask-workers", "2"),
-                          env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.count("Starting temporary server") == 1, done.stderr
-    # Parquet only: the card names the snapshot, whose hash covers the adapters registered in
-    # the process (this test process may also hold the test-only toy adapter).
-    assert parquet_only(snapshot_bytes(out)) == parquet_only(thread_output)
