@@ -515,6 +515,14 @@ def _citations(lines: list[str | None], cite_i: int, stop: int) -> tuple[str | N
     return zh, en, end
 
 
+def _cut_inside_last_line(text: str, lines: list, i: int | None) -> bool:
+    """True when line `i` is the page's last line and the text stops without a line break:
+    a copy cut mid-line, so whatever ends that line (a DOI) may be incomplete."""
+    if i is None or text.endswith(("\n", "\r")):
+        return False
+    return all(x is None for x in lines[i + 1:])
+
+
 def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument:
     """Parse the text of a journal article page into a `ParsedDocument`.
 
@@ -539,6 +547,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
 
     zh_head, en_head = _split_head(front.zh, "zh", citation_zh), _split_head(front.en, "en", citation_en)
     doi_m = header.doi if header is not None else None
+    if doi_m is not None and _cut_inside_last_line(text, lines, header_i):
+        doi_m = None  # the copy ends inside the header line: its DOI may be cut short
     if doi_m is None and abstracts.doi_line:
         doi_m = jf.find_doi_in(abstracts.doi_line)
     abstract_recs = [Abstract(lang, t) for lang in ("zh", "en")
