@@ -2,8 +2,10 @@
 
 Order: a BOM wins; then a charset declared in the first bytes of an HTML page (`<meta
 charset>` or `http-equiv`); then strict UTF-8; then strict GB18030 (the superset of GBK and
-GB2312, which is what Chinese pages labelled gb2312 really use); then charset-normalizer.
-Binary junk and undecodable bytes raise `DecodeError` with the reason.
+GB2312, which is what Chinese pages labelled gb2312 really use); then, for a page that is one
+of those with a few broken bytes (a truncated character, a stray byte from a bad copy), that
+codec with U+FFFD in their place (`how` ends in `-lossy`, so adapters can flag it); then
+charset-normalizer. Binary junk and undecodable bytes raise `DecodeError` with the reason.
 """
 
 from __future__ import annotations
@@ -68,6 +70,24 @@ def _check_text(text: str, how: str) -> None:
         )
 
 
+def _least_lossy(data: bytes, codecs_: list[str]) -> tuple[str, str] | None:
+    """The codec (first wins ties) that needs the fewest replacement characters, if that is
+    only a handful: detection would otherwise pick some single-byte codec and turn a page
+    with one broken character into mojibake without a word."""
+    best: tuple[int, str, str] | None = None
+    for enc in dict.fromkeys(codecs_):
+        try:
+            text = data.decode(enc, errors="replace")
+        except LookupError:
+            continue
+        bad = text.count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, text, enc)
+    if best is None or best[0] > max(4, len(data) // 2000):
+        return None
+    return best[1], best[2]
+
+
 def decode_bytes(data: bytes) -> Decoded:
     if not data:
         raise EmptyInput("the file is empty (0 bytes)")
@@ -106,6 +126,11 @@ def decode_bytes(data: bytes) -> Decoded:
             continue
         _check_text(text, enc)
         return Decoded(text, enc, enc)
+    lossy = _least_lossy(data, [c for c in (declared, "utf-8", "gb18030") if c])
+    if lossy is not None:
+        text, enc = lossy
+        _check_text(text, enc)
+        return Decoded(text, enc, f"{'declared' if enc == declared else enc}-lossy")
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a pinned dependency

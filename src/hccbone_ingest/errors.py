@@ -42,3 +42,9 @@ class ParseError(IngestError):
 
 class EnrichError(IngestError):
     stage = "enrich"
+
+
+class ExportError(IngestError):
+    """A published output cannot be exported: missing table, unusable filter, bad destination."""
+
+    stage = "export"

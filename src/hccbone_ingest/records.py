@@ -166,6 +166,7 @@ class Sentence:
     char_start: int  # offsets into the section's text
     char_end: int
     label: str | None = None  # structured-abstract part: objective / methods / results / conclusions
+    claim_no: int | None = None  # section "claim": the claim it comes from (offsets are into its text)
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from .records import ParsedDocument, ParsedRef
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 METADATA_KEYS = {b"hccbone.schema_version": SCHEMA_VERSION.encode()}
 
 
@@ -47,7 +47,9 @@ _PARSED_REF_FIELDS = [
     _f("publisher", _STR, "Publisher (or degree-granting institution, patent holder)."),
     _f("year", _INT, "Year of publication."),
     _f("volume", _STR, "Volume (may equal the year)."),
-    _f("issue", _STR, "Issue, including supplements such as `15_suppl`."),
+    _f("issue", _STR, "Issue, including supplements such as `15_suppl`; for standards, patents and "
+       "reports the document number printed after the title (GB/T 25100—2010, CN112345678A), as "
+       "BibTeX's `number`."),
     _f("pages_first", _STR, "First page."),
     _f("pages_last", _STR, "Last page."),
     _f("article_no", _STR, "Article number / e-locator printed instead of pages."),
@@ -56,7 +58,9 @@ _PARSED_REF_FIELDS = [
     _f("doi_key", _STR, "DOI normalized: lower-case, no prefix or trailing punctuation."),
     _f("doi_valid", pa.bool_(), "Whether the DOI matches the Crossref DOI syntax."),
     _f("lang", _STR, "Language of the reference string: zh, en, or other ISO 639-1 code."),
-    _f("parse_flags", _STRS, "Parser remarks: no_type_code, bilingual_pair, ... (empty when clean)."),
+    _f("parse_flags", _STRS, "Parser remarks (empty when clean): no_type_code, guessed_type:J|M, "
+       "bilingual_pair, doi_from_url, doi_invalid, no_title, unparsed_segment, extra_type_code, "
+       "unparseable."),
 ]
 
 
@@ -236,9 +240,13 @@ _table(
     _f("sent_no", _INT, "0-based sentence number within (doc_id, section, lang).", nullable=False),
     _f("text", _STR, "The sentence.", nullable=False),
     _f("tokens", _STRS, "Tokens (jieba for Chinese, spaCy for English)."),
-    _f("char_start", _INT, "Start offset into the section text (the abstract text).", nullable=False),
+    _f("char_start", _INT, "Start offset into the section text (the abstract or title text; the "
+       "claim text for claims).", nullable=False),
     _f("char_end", _INT, "End offset (exclusive).", nullable=False),
-    _f("label", _STR, "Structured-abstract part: objective, methods, results, conclusions."),
+    _f("label", _STR, "Structured-abstract part: background, objective, methods, results, "
+       "conclusions (null for unstructured text)."),
+    _f("claim_no", _INT, "For section `claim`: the claim the sentence belongs to; char_start/char_end "
+       "are then offsets into that claim's text. Null for other sections."),
 )
 
 _table(

@@ -7,7 +7,11 @@ from .base import Step
 
 def default_steps() -> list[Step]:
     """The pipeline's steps, in the order they run. Imports stay lazy: models load on first use."""
-    steps: list[Step] = []
+    from .alignment import AlignmentStep
+    from .references import ReferencesStep
+    from .sentences import SentenceStep
+
+    steps: list[Step] = [ReferencesStep(), SentenceStep(), AlignmentStep()]
     return steps
 
 

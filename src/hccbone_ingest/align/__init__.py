@@ -1,0 +1,1 @@
+"""zh-en sentence alignment: the encoder, lexical anchors, and the dynamic-programming aligner."""

@@ -1,0 +1,63 @@
+"""Weights of the bead value and the calibration of bead scores to [0, 1].
+
+The weights were tuned on the two gold sets in ../shared/data/align (ParaMed, MAC-Dev) with
+`bench/align_eval.py`; they are general (no per-set switch): the length ratio is estimated
+from each document pair itself, so the same weights serve abstracts and novels.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+_TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
+
+# The features of a candidate bead (aligner._grid computes them); its value is their weighted sum.
+BEAD_FEATURES = (
+    "cos",  # cosine of the two blocks' embeddings
+    "adjacent",  # mean cosine of each block with the sentences just outside the bead, across
+    "topk",  # mean cosine of the bead's sentences with their best 3 candidates across (CSLS)
+    "length",  # squared Gale-Church deviation from the pair's own character ratio (capped)
+    "anchors",  # shared numbers / Latin terms / ? ! : Jaccard minus a centre, scaled by how many
+    "label_clash",  # the bead joins different structured-abstract parts
+    "cos_x_size",  # cos * (sentences in the bead - 2)
+    "adjacent_x_size",  # adjacent * (sentences in the bead - 2)
+    *(f"prior_{a}_{b}" for a, b in _TYPES),  # one bias per bead shape
+)
+N_BEAD_FEATS = len(BEAD_FEATURES)
+SKIP_FEATURES = ("bias", "near_cos")  # leaving one sentence unmatched
+
+
+def _default_weights() -> tuple[float, ...]:
+    prior = {(1, 1): 0.0, (1, 2): -0.025, (2, 1): -0.025, (1, 3): -0.05, (3, 1): -0.05, (2, 2): -0.075,
+             (1, 4): -0.075, (4, 1): -0.075, (2, 3): -0.1, (3, 2): -0.1}
+    return (1.0, -0.85, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, *(prior[t] for t in _TYPES))
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    bead_types: tuple[tuple[int, int], ...] = _TYPES
+    weights: tuple[float, ...] = field(default_factory=_default_weights)  # over BEAD_FEATURES
+    skip_weights: tuple[float, ...] = (-0.05, -0.5)  # over SKIP_FEATURES
+    margin_k: int = 3
+    len_var: float = 6.8  # Gale-Church variance per character
+    len_cap: float = 25.0
+    ratio_min: float = 0.5
+    ratio_max: float = 8.0
+    anchor_center: float = 0.3
+    anchor_cap: float = 3.0
+    weak_number_weight: float = 0.3
+    skip_score: float = 0.5
+    # bead score = sigmoid(cal_a * value + cal_b * cosine + cal_c)
+    cal_a: float = 6.0
+    cal_b: float = 4.0
+    cal_c: float = -2.0
+
+
+DEFAULT_PARAMS = AlignParams()
+
+
+def bead_probability(value: float, cos: float, prm: AlignParams) -> float:
+    """Confidence in [0, 1] that a bead is right, from its DP value and raw cosine."""
+    z = prm.cal_a * value + prm.cal_b * cos + prm.cal_c
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))

@@ -1,0 +1,184 @@
+"""Small text-level parsers for the labelled fields journal pages print: the Magtech header
+line, `label: value` runs (dates, corresponding author, funding), affiliation lines, keyword
+lists and numbered reference lists. Inputs are already cleaned strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...records import Affiliation
+from ...text.normalize import clean, has_cjk
+from .. import _journal_fields as jf
+from .. import journal_text
+
+# RHHZ and others print no journal before the year: `2019, Vol. 40 Issue (1): 1-6`, `2019, 40(1): 1-6`.
+_BARE_HEADER = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*,\s*(?:Vol\.\s*)?(?P<volume>\d+)\s*(?:Issue\s*)?"
+    r"\(\s*(?P<issue>[^)]+?)\s*\)\s*:\s*(?P<first>[A-Za-z]?\d+)(?:\s*[-–]\s*(?P<last>[A-Za-z]?\d+))?",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    journal: str | None
+    year: int
+    volume: str
+    issue: str | None
+    first_page: str | None
+    last_page: str | None
+    doi: str | None
+
+
+def parse_header(line: str) -> Header | None:
+    """The Magtech header line (the text adapter's rule), else a bare `year, vol(issue): pages`."""
+    h = jf.parse_header(line)
+    if h is not None:
+        return Header(h.journal, h.year, h.volume, h.issue, h.first_page, h.last_page,
+                      h.doi.printed if h.doi else None)
+    m = _BARE_HEADER.search(line)
+    if not m:
+        return None
+    d = jf.find_doi_in(line)
+    return Header(None, int(m.group("year")), m.group("volume"), clean(m.group("issue")),
+                  m.group("first"), m.group("last"), d.printed if d else None)
+
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_DATE_FIELDS = {"received": "received_date", "revised": "revised_date", "accepted": "accepted_date",
+                "published": "published_date"}
+
+
+def labelled_values(text: str) -> list[tuple[str, str]]:
+    """`收稿日期:2025-01-25 出版日期:2025-08-10` -> [(key, value), ...] with the text adapter's
+    labels and keys (received, revised, accepted, published, corresponding, funding)."""
+    fields = jf.parse_meta_line(text)
+    return [(f.key, f.value) for f in fields or [] if f.key]
+
+
+def date_field(key: str, value: str) -> tuple[str, dt.date] | None:
+    d = jf.parse_date(value)
+    name = _DATE_FIELDS.get(key)
+    return (name, d) if name and d else None
+
+
+def emails(text: str) -> list[str]:
+    return _EMAIL.findall(text)
+
+
+def join_pieces(parts: list[str]) -> str:
+    """Abstract pieces joined as the text adapter joins them (no space between CJK sides)."""
+    return journal_text._join(parts)
+
+
+def reference_doi(raw: str) -> str | None:
+    """The DOI of a reference string: the one after a `DOI:` label, else the first one."""
+    label = re.search(r"DOI\s*[:：]\s*", raw, re.IGNORECASE)
+    m = jf.find_doi_in(raw[label.end():]) if label else None
+    m = m or jf.find_doi_in(raw)
+    return m.printed if m else None
+
+
+SUP_OPEN, SUP_CLOSE = "\u27e6", "\u27e7"  # markers around <sup> text, set by the DOM walk
+_SUP_LABEL = re.compile(f"^{SUP_OPEN}\\s*([^{SUP_CLOSE}]*?)\\s*{SUP_CLOSE}\\s*")
+
+
+def affiliation_line(line: str, lang: str, fallback_id: int) -> Affiliation | None:
+    """One printed affiliation: the label in a ⟦sup⟧ when the DOM has one, else the text
+    adapter's rules (`1.` enumerations, labels glued to the postcode)."""
+    line = line.strip()
+    sup_id = None
+    m = _SUP_LABEL.match(line)
+    if m:
+        digits = re.findall(r"[0-9]+", m.group(1))
+        sup_id = int(digits[0]) if digits else None
+        line = line[m.end():]
+    line = clean(line.replace(SUP_OPEN, "").replace(SUP_CLOSE, "").strip(" ;；")) or ""
+    parsed = jf.parse_zh_affiliation(line) if lang == "zh" else jf.parse_en_affiliation(line)
+    if parsed is None:
+        return None
+    aff_id = sup_id or parsed.label or fallback_id
+    if lang == "zh":
+        return Affiliation(aff_id, name_zh=parsed.name, postcode=parsed.postcode)
+    return Affiliation(aff_id, name_en=parsed.name, postcode=parsed.postcode)
+
+
+def affiliations_from_lines(lines: list[str], lang: str) -> list[Affiliation]:
+    """Lines of one language's affiliation block -> affiliations (a line may hold several,
+    separated by `;`, as old pages print `(1. 北京…; 2. 上海…)`)."""
+    parts: list[str] = []
+    for line in lines:
+        line = line.strip().strip("()（）")
+        if ";" in line or "；" in line:
+            pieces = re.split(r"\s*[;；]\s*(?=(?:\d|" + SUP_OPEN + "))", line)
+            parts += [p for p in pieces if p.strip()]
+        else:
+            parts.append(line)
+    out: list[Affiliation] = []
+    for i, p in enumerate(parts, 1):
+        a = affiliation_line(p, lang, i)
+        if a is not None and all(x.affiliation_id != a.affiliation_id for x in out):
+            out.append(a)
+    return out
+
+
+def pair_affiliations(zh: list[Affiliation], en: list[Affiliation]) -> list[Affiliation]:
+    """Chinese and English affiliations joined on their printed label."""
+    by_id: dict[int, Affiliation] = {}
+    for a in zh:
+        by_id[a.affiliation_id] = Affiliation(a.affiliation_id, a.name_zh, None, a.postcode)
+    for a in en:
+        cur = by_id.setdefault(a.affiliation_id, Affiliation(a.affiliation_id))
+        cur.name_en = a.name_en
+        cur.postcode = cur.postcode or a.postcode
+    return [by_id[k] for k in sorted(by_id)]
+
+
+_KW_LABEL = re.compile(r"^(关键词|关键字|Key\s*words?|Keywords?)\s*[:：]\s*", re.IGNORECASE)
+_ABS_LABEL = re.compile(r"^(摘要|内容摘要|中文摘要|Abstract|Summary)\s*[:：]\s*", re.IGNORECASE)
+
+
+def keyword_label(text: str) -> tuple[str, str] | None:
+    """`关键词: a; b` -> ("zh", "a; b"); `Key words: a; b` -> ("en", …)."""
+    m = _KW_LABEL.match(text)
+    if not m:
+        return None
+    return ("zh" if has_cjk(m.group(1)) else "en"), text[m.end():]
+
+
+def abstract_label(text: str) -> tuple[str, str] | None:
+    m = _ABS_LABEL.match(text)
+    if not m:
+        return None
+    return ("zh" if has_cjk(m.group(1)) else "en"), text[m.end():]
+
+
+def keywords_of(value: str) -> list[str]:
+    return jf.split_keywords(value)
+
+
+_REF_LABEL = re.compile(r"^\[(\d{1,4})\]\s*(.*)$")
+_REF_LABEL_DOT = re.compile(r"^(\d{1,4})[.．、]\s+(\S.*)$")
+
+
+def numbered_items(lines: list[str], allow_dot: bool = False) -> list[tuple[int, str]]:
+    """`[n] text` items (text on the same line or the next lines) -> [(n, joined text)].
+
+    Consecutive unlabelled lines continue the current item (a reference printed in both
+    languages, a DOI on its own line); they are joined with one space.
+    """
+    items: list[tuple[int, list[str]]] = []
+    for line in lines:
+        m = _REF_LABEL.match(line) or (_REF_LABEL_DOT.match(line) if allow_dot else None)
+        if m:
+            items.append((int(m.group(1)), [m.group(2)] if m.group(2) else []))
+        elif items:
+            items[-1][1].append(line)
+    out = []
+    for n, parts in items:
+        text = clean(" ".join(parts))
+        if text:
+            out.append((n, text))
+    return out

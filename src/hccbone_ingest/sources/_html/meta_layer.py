@@ -1,0 +1,57 @@
+"""Meta tags -> a Layer (the first, most trusted evidence of an HTML page)."""
+
+from __future__ import annotations
+
+from ...records import Author
+from .. import _journal_fields as jf
+from .layer import Layer
+from .meta import MetaTags, doi_of, parse_date, parse_year, split_names
+
+
+def _names(meta: MetaTags, lang: str) -> list[str]:
+    names = meta.values("author", lang)
+    if len(names) == 1 and ("," in names[0] or "，" in names[0] or "、" in names[0] or ";" in names[0]):
+        names = split_names(names[0])
+    joined = meta.first("authors", lang)
+    if not names and joined:
+        names = split_names(joined)
+    return names
+
+
+def meta_layer(meta: MetaTags) -> Layer:
+    layer = Layer("meta")
+    for lang in ("zh", "en"):
+        layer.set(f"title_{lang}", meta.first("title", lang))
+        layer.set(f"journal_{lang}", meta.first("journal", lang))
+        abstract = meta.first("abstract", lang)
+        if abstract:
+            layer.abstracts[lang] = abstract
+        kws = meta.values("keywords", lang)
+        kws = jf.split_keywords(kws[0]) if len(kws) == 1 else kws
+        if kws:
+            layer.keywords[lang] = kws
+    zh, en = _names(meta, "zh"), _names(meta, "en")
+    if zh and en and len(zh) != len(en):
+        layer.flags.append("meta_author_count_mismatch")
+        en = []
+    n = max(len(zh), len(en))
+    layer.authors = [Author(position=i + 1, name_zh=zh[i] if zh else None, name_en=en[i] if en else None)
+                     for i in range(n)]
+    emails = meta.values("citation_author_email")
+    if len(emails) == 1 and n:
+        layer.set("corresponding_email", emails[0])
+    for v in meta.values("doi"):
+        d = doi_of(v)
+        if d:
+            layer.set("doi", d)
+            break
+    layer.set("volume", meta.first("volume"))
+    layer.set("issue", meta.first("issue"))
+    layer.set("first_page", meta.first("first_page"))
+    layer.set("last_page", meta.first("last_page"))
+    layer.set("issn", meta.first("issn"))
+    layer.set("url", meta.first("url"))
+    published = meta.first("published")
+    layer.set("published_date", parse_date(published))
+    layer.set("year", parse_year(published))
+    return layer

@@ -1,0 +1,57 @@
+"""Journal article pages of platforms without a dedicated adapter (Yiigle, RHHZ, E-Tiller,
+CNKI-hosted sites, Hans): meta tags, then labelled/script-classified blocks of the visible
+text, then the text adapter. Every document it makes carries the quality flag
+`generic_fallback` (and the adapter column says journal_generic).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import ParsedDocument
+from ._html.blocks import block_layer
+from ._html.build import build_document
+from ._html.dom import parse_html, strip_clutter, text_lines
+from ._html.layer import merge
+from ._html.meta import read_meta
+from ._html.meta_layer import meta_layer
+from ._html.text_layer import is_ai_summary, text_layer
+from .base import RawInput, SourceAdapter
+from .registry import register
+
+_META = re.compile(r"<meta[^>]+(citation_(title|doi|journal_title)|DC\.Title|prism\.doi)", re.IGNORECASE)
+_LABELS = re.compile(r"摘\s*要\s*[:：]|Abstract\s*[:：]|关\s*键\s*词\s*[:：]|Key\s*words?\s*[:：]|参考文献")
+_CITATION = re.compile(r"\[[JMCDRSPN](/OL)?\]|10\.\d{4,9}/")
+
+
+def generic_confidence(text: str) -> float:
+    """Below any dedicated adapter: 0.5 with article meta tags, less with labels only."""
+    head = text[:400_000]
+    if _META.search(head):
+        return 0.5
+    labels = len({m.group(0)[:2] for m in _LABELS.finditer(head)})
+    if labels >= 2:
+        return 0.35
+    if labels == 1 and _CITATION.search(head):
+        return 0.2
+    return 0.0
+
+
+@register
+class GenericJournalAdapter(SourceAdapter):
+    name = "journal_generic"
+    version = 1
+    source = "journal"
+
+    def can_parse(self, raw: RawInput) -> float:
+        if not raw.looks_like_html or is_ai_summary(raw.text):
+            return 0.0
+        return generic_confidence(raw.text)
+
+    def parse(self, raw: RawInput) -> ParsedDocument:
+        soup = parse_html(raw.text)
+        meta = meta_layer(read_meta(soup))
+        strip_clutter(soup)
+        blocks = block_layer(soup, text_lines(soup))
+        layers = [ly for ly in (meta, blocks, text_layer(soup)) if not ly.is_empty()]
+        return build_document(raw, merge(layers), extra_flags=("generic_fallback",))
