@@ -46,7 +46,6 @@ from bench.corpus import generate, parse_mix  # noqa: E402
 
 OUT_DIR = REPO / "bench" / "out"
 PHASES = ("flow", "library", "floor")
-ALIGNED_SECTIONS = ("abstract",)  # the sentences the alignment step encodes
 
 
 # --------------------------------------------------------------------------- measured phases
@@ -114,9 +113,12 @@ def _aligned_sentences(out: str) -> tuple[list[str], list[str]]:
     """Chinese and English sentences the pipeline produced, from its own output (not timed).
 
     The floor segments and encodes exactly the sentences the pipeline did: every sentence for
-    jieba / spaCy, and the abstract sentences of documents that have alignments for the encoder.
+    jieba / spaCy, and for the encoder the sentences of the sections the alignment step aligns,
+    in documents that have alignments.
     """
     import pyarrow.parquet as pq
+
+    from hccbone_ingest.enrich.alignment import SECTIONS  # what the alignment step encodes
 
     root = Path(out)
     if not (root / "sentences").exists():
@@ -127,7 +129,7 @@ def _aligned_sentences(out: str) -> tuple[list[str], list[str]]:
         aligned = set(pq.read_table(root / "alignments", columns=["doc_id"]).column("doc_id").to_pylist())
     zh = [s["text"] for s in sents if s["lang"] == "zh"]
     en = [s["text"] for s in sents if s["lang"] == "en"]
-    enc = [s["text"] for s in sents if s["doc_id"] in aligned and s["section"] in ALIGNED_SECTIONS]
+    enc = [s["text"] for s in sents if s["doc_id"] in aligned and s["section"] in SECTIONS]
     return zh + en, enc
 
 
