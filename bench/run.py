@@ -76,7 +76,8 @@ def phase_flow(raw: str, out: str, shard_size: int) -> dict:
     st["import"] = t_import
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"seconds": wall, "cpu_seconds": cpu, "flow_seconds": res["seconds"], "stages": st,
-            "stages_cpu": stages.cpu_totals(), **_result_fields(res),
+            "stages_cpu": stages.cpu_totals(), "stages_peak_growth_mb": stages.peak_rss_growth_mb(),
+            **_result_fields(res),
             "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF),
             "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN),
             "children_cpu_seconds": children.ru_utime + children.ru_stime}
@@ -90,12 +91,14 @@ def phase_library(raw: str, out: str, shard_size: int) -> dict:
     from hccbone_ingest.runner import IngestOptions, run_ingest
 
     t_import = time.perf_counter() - t0
+    import_rss = _peak_rss_mb(resource.RUSAGE_SELF)
     stages.reset()
     res = run_ingest(IngestOptions(raw_dir=raw, out=out, shard_size=shard_size))
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     st = stages.totals()
     st["import"] = t_import
     return {"seconds": wall, "cpu_seconds": cpu, "stages": st, "stages_cpu": stages.cpu_totals(),
+            "stages_peak_growth_mb": stages.peak_rss_growth_mb(), "import_peak_rss_mb": import_rss,
             **_result_fields(res.as_dict()), "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
 
 
@@ -279,7 +282,8 @@ def summarize(r: dict) -> dict:
         s.update(seconds=round(secs, 3), docs_per_s=round(n / secs, 2),
                  sentences=sentences, sentences_per_s=round(sentences / secs, 1),
                  peak_rss_mb=round(main["peak_rss_mb"], 1), parsed_docs=main["docs"], errors=main["errors"],
-                 stages=_r(main["stages"]), stages_cpu=_r(main["stages_cpu"]))
+                 stages=_r(main["stages"]), stages_cpu=_r(main["stages_cpu"]),
+                 stages_peak_growth_mb=_r(main["stages_peak_growth_mb"]))
         s["measured_phase"] = "flow" if flow else "library"
         s["cpu_seconds"] = round(main["cpu_seconds"] + (main.get("children_cpu_seconds") or 0.0), 3)
         s["docs_per_cpu_s"] = round(n / s["cpu_seconds"], 2)
@@ -290,6 +294,8 @@ def summarize(r: dict) -> dict:
         s["library_peak_rss_mb"] = round(lib["peak_rss_mb"], 1)
         s["library_stages"] = _r(lib["stages"])
         s["library_stages_cpu"] = _r(lib["stages_cpu"])
+        s["library_stages_peak_growth_mb"] = _r(lib["stages_peak_growth_mb"])
+        s["library_import_peak_rss_mb"] = round(lib["import_peak_rss_mb"], 1)
     if floor:
         s["floor_seconds"] = round(floor["seconds"], 3)
         s["floor_cpu_seconds"] = round(floor["cpu_seconds"], 3)
@@ -351,8 +357,10 @@ def render_table(s: dict) -> str:
                        ("library run", "library_stages")):
         if key in s and (key != "stages" or s.get("measured_phase") == "flow"):
             cpu = s.get(key + "_cpu", {})
-            out += ["", f"seconds per stage, {title}:  wall / CPU"]
-            out += [f"  {k:<26} {v:8.2f} {f(cpu.get(k), '8.2f'):>8}" for k, v in s[key].items()]
+            grow = s.get(key + "_peak_growth_mb", {})
+            out += ["", f"per stage, {title}:", f"  {'stage':<26} {'wall s':>8} {'CPU s':>8} {'peak+MB':>8}"]
+            out += [f"  {k:<26} {v:8.2f} {f(cpu.get(k), '8.2f'):>8} {f(grow.get(k), '8.0f'):>8}"
+                    for k, v in s[key].items()]
     if "floor" in s:
         out += ["", "floor, minimal loops (" + ", ".join(f"{k}={v}" for k, v in s["floor_counts"].items())
                 + "):  wall / CPU"]
