@@ -242,7 +242,8 @@ def bench_once(n: int, workdir: Path, *, phases: tuple[str, ...] = PHASES, data:
     info = generate(raw, n, data_dir=data, seed=seed, mix=mix)
     log(f"corpus: {n} documents, {info.bytes / 1e6:.1f} MB ({dict(sorted(info.kinds.items()))}) "
         f"in {time.perf_counter() - t:.1f} s")
-    result: dict = {"docs": n, "corpus": {"bytes": info.bytes, "kinds": dict(sorted(info.kinds.items()))}}
+    result: dict = {"docs": n, "corpus": {"bytes": info.bytes, "kinds": dict(sorted(info.kinds.items()))},
+                    "load_avg_1m_start": round(os.getloadavg()[0], 2)}
     lib_out = workdir / f"n{n}" / "out_library"
     if "flow" in phases:
         out = workdir / f"n{n}" / "out_flow"
@@ -259,6 +260,7 @@ def bench_once(n: int, workdir: Path, *, phases: tuple[str, ...] = PHASES, data:
         log("floor: minimal loops ...")
         result["floor"] = _run_phase("floor", raw=raw, out=lib_out)
         log(f"floor: {result['floor']['seconds']:.1f} s")
+    result["load_avg_1m_end"] = round(os.getloadavg()[0], 2)
     return summarize(result)
 
 
@@ -319,6 +321,9 @@ def summarize(r: dict) -> dict:
         s["prefect_server_peak_rss_mb"] = round(flow["children_peak_rss_mb"], 1)
         s["flow_seconds_inside"] = round(flow["flow_seconds"], 3)
     s["corpus"] = r["corpus"]
+    # Other work on the machine slows wall-clock figures (not CPU ones): record how busy it was.
+    s["machine"] = {"cpus": os.cpu_count(), "load_avg_1m_start": r["load_avg_1m_start"],
+                    "load_avg_1m_end": r.get("load_avg_1m_end")}
     if main and main.get("error_examples"):
         s["error_examples"] = main["error_examples"]
     return s
@@ -365,6 +370,9 @@ def render_table(s: dict) -> str:
         out += ["", "floor, minimal loops (" + ", ".join(f"{k}={v}" for k, v in s["floor_counts"].items())
                 + "):  wall / CPU"]
         out += [f"  {k:<26} {v:8.2f} {s['floor_cpu'][k]:8.2f}" for k, v in s["floor"].items()]
+    m = s["machine"]
+    out += ["", f"machine: {m['cpus']} CPUs, load average {m['load_avg_1m_start']} at start, "
+                f"{m['load_avg_1m_end']} at end (wall figures suffer when it exceeds the CPU count)"]
     if s.get("errors"):
         out += ["", f"quarantined files: {s['errors']}, e.g. {s.get('error_examples', [])[:2]}"]
     return "\n".join(out)
