@@ -31,7 +31,7 @@ from .layout import OutputDir
 from .plan import RunPlan, manifest_bytes
 
 ROW_GROUP_SIZE = 50_000
-ARROW_CHUNK_ROWS = 2_000  # dict rows converted to Arrow at a time
+ARROW_CHUNK_ROWS = 500  # dict rows converted to Arrow at a time (measured: 2,000 held ~25 MB more)
 MAX_ROWS_PER_FILE = 1_000_000
 LOW_CONFIDENCE = 0.5  # alignment beads below this are counted as low-confidence in the summary
 
