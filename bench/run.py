@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -222,10 +223,18 @@ def _run_phase(phase: str, **kw: object) -> dict:
     args = [sys.executable, str(Path(__file__).resolve()), "--_phase", phase]
     for k, v in kw.items():
         args += [f"--{k.replace('_', '-')}", str(v)]
-    proc = subprocess.run(args, env=env, capture_output=True, text=True, cwd=REPO)
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=REPO, start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate()
+    except BaseException:
+        # Interrupted: stop the phase and whatever it started (the flow's Prefect server).
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise
+    lines = [ln for ln in stdout.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
-        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        sys.stderr.write(stdout[-4000:] + stderr[-4000:])
         raise RuntimeError(f"benchmark phase {phase} failed (exit {proc.returncode})")
     return json.loads(lines[-1])
 
