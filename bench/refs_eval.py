@@ -9,6 +9,14 @@ Sets:
 - `seed`: the seed article's 36 references with a hand-checked gold in our own field names
   (`bench/gold/seed_refs.jsonl`), compared exactly, every field.
 - `seed-related`: the seed's 15 related articles, same way (`bench/gold/seed_related.jsonl`).
+- `heldout`: 120 realistic strings written for this benchmark and never used to build the parser
+  (`bench/gold/heldout.jsonl`: every document type, both editions, DOI pitfalls, no type code,
+  bilingual pairs), hand-written gold in our field names. Compared on NFKC, whitespace-collapsed
+  values without a final period (so `（2023版）` == `(2023版)` and `11th ed.` == `11th ed`); the
+  DOI as its lower-case key.
+- `probe`: 101 further strings written to break the parser after the held-out run and before
+  reading its code (`bench/gold/probe.jsonl`: list numbers, locator and DOI variants, roles after
+  names, lone imprints), compared the same way.
 
 Scoring is micro precision / recall / F1 over fields: a predicted value counts toward
 precision, a gold value toward recall, an equal pair is a hit. A field left out of a record
@@ -44,6 +52,9 @@ FIELDS_2015 = ("type_code", "authors", "title", "container", "year", "volume", "
 SEED_FIELDS = ("type_code", "carrier", "authors", "et_al", "title", "container", "edition", "place",
                "publisher", "year", "volume", "issue", "pages_first", "pages_last", "article_no",
                "access_date", "url", "doi", "doi_key", "doi_valid", "lang")
+HELDOUT_FIELDS = ("type_code", "carrier", "authors", "et_al", "title", "container", "edition", "place",
+                  "publisher", "year", "volume", "issue", "pages_first", "pages_last", "article_no",
+                  "access_date", "url", "doi", "lang")
 
 
 def shared_data_dir(override: str | None) -> Path:
@@ -193,6 +204,30 @@ def _pred_exact(p: ParsedRef) -> dict[str, object]:
     return {f: d.get(f) for f in SEED_FIELDS}
 
 
+def _loose(v: object) -> object:
+    """Held-out comparison form: NFKC, spaces collapsed, no final period; lists item by item."""
+    if isinstance(v, list):
+        return [_loose(x) for x in v] or None
+    if not isinstance(v, str):
+        return v
+    s = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", v).replace("\u200b", "")).strip()
+    return s.rstrip(".").rstrip() or None
+
+
+def _gold_heldout(rec: dict) -> tuple[dict[str, object], set[str]]:
+    g = rec["gold"]
+    out = {f: _loose(g.get(f)) for f in HELDOUT_FIELDS}
+    out["doi"] = unicodedata.normalize("NFKC", g["doi"]).lower() if g.get("doi") else None
+    return out, set()
+
+
+def _pred_heldout(p: ParsedRef) -> dict[str, object]:
+    d = dataclasses.asdict(p)
+    out = {f: _loose(d.get(f)) for f in HELDOUT_FIELDS}
+    out["doi"] = p.doi_key
+    return out
+
+
 # ------------------------------------------------------------------ scoring
 
 
@@ -314,13 +349,17 @@ def main(argv: list[str] | None = None) -> int:
     recs_2015 = _jsonl(data)
     seed = _with_seed_text(_jsonl(GOLD_DIR / "seed_refs.jsonl"), seed_references(), "ref_no")
     related = _with_seed_text(_jsonl(GOLD_DIR / "seed_related.jsonl"), seed_related(), "item_no")
+    heldout = _jsonl(GOLD_DIR / "heldout.jsonl")
+    probe = _jsonl(GOLD_DIR / "probe.jsonl")
 
     results = {
         "gbt7714-2015": score(recs_2015, FIELDS_2015, _gold_2015, _pred_2015),
         "seed": score(seed, SEED_FIELDS, _gold_exact, _pred_exact),
         "seed-related": score(related, SEED_FIELDS, _gold_exact, _pred_exact),
+        "heldout": score(heldout, HELDOUT_FIELDS, _gold_heldout, _pred_heldout),
+        "probe": score(probe, HELDOUT_FIELDS, _gold_heldout, _pred_heldout),
     }
-    texts = [r["text"] for r in recs_2015] + [r["text"] for r in seed] + [r["text"] for r in related]
+    texts = [r["text"] for r in (*recs_2015, *seed, *related, *heldout, *probe)]
     rate = throughput(texts)
     if args.json:
         out = {k: {kk: vv for kk, vv in v.items() if kk != "errors" or args.errors}

@@ -27,6 +27,8 @@ JOURNAL_SEED = ROOT / "raw" / "journal" / "000_6ece0f8cf8a7fa44.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "ai_summary"
 HTML = FIXTURES / "droracle_107185_saved.html"
 TOPIC = FIXTURES / "droracle_topic_layout.txt"
+THREE_LEVELS = FIXTURES / "droracle_three_levels.txt"
+TOPIC_SAVED = FIXTURES / "droracle_topic_saved.html"
 
 G, R = "From the Guidelines", "From the Research"
 MGMT, QOL = "Management of Bone Metastases", "Quality of Life Considerations"
@@ -339,3 +341,126 @@ def test_only_an_address_line_gives_the_site_id() -> None:
     assert (doc.document.site_id, doc.document.doc_id) == ("107185", "droracle:107185")
     assert doc.document.title_en == "Does hepatocellular carcinoma (HCC) metastasize to the bone?"
     assert len(doc.claims) == 24
+
+
+# ----------------------------------------------------------------------------- review fixtures
+
+def _claims(doc: ParsedDocument) -> list[tuple[object, ...]]:
+    return [(c.section, c.subsection, c.kind, c.level, c.parent_claim_no, c.citations, c.text)
+            for c in doc.claims]
+
+
+def test_three_bullet_levels_and_markers_after_numbers() -> None:
+    doc = AiSummaryAdapter().parse(RawInput("ai_summary/t.txt", THREE_LEVELS.read_bytes()))
+    assert doc.document.title_en == ("What is the median survival of patients with hepatocellular carcinoma "
+                                     "and bone metastases?")
+    assert doc.document.updated_date == dt.date(2026, 3, 3)
+    assert doc.document.site_id is None and doc.document.doc_id.startswith("sha256:")
+    s1, s2 = "Survival by Treatment", "Prognostic Factors"
+    assert _claims(doc) == [
+        (None, None, "sentence", 0, None, [1, 2],
+         "Median overall survival after bone metastasis is short, about 7 months in most series."),
+        (s1, None, "bullet", 0, None, [3],
+         "Patients receiving systemic therapy had a median survival of 11.7 months"),
+        (s1, None, "bullet", 1, 2, [1, 4], "Sorafenib-treated patients: 7-11.7 months"),
+        (s1, None, "bullet", 1, 2, [5], "Immunotherapy combinations: up to 16 months in selected patients"),
+        (s1, None, "bullet", 0, None, [2], "Best supportive care alone: 3.2 months"),
+        (s1, None, "bullet", 0, None, [6, 7],
+         "Radiotherapy to painful lesions improves quality of life but not survival."),
+        (s2, None, "bullet", 0, None, [3], "Child-Pugh class A vs. B (HR 2.1)"),
+        (s2, None, "bullet", 0, None, [4], "More than 3 bone lesions"),
+        (s2, None, "bullet", 0, None, [2, 8],
+         "Skeletal-related events, e.g. pathological fracture or cord compression"),
+        (s2, None, "bullet", 1, 9, [8], "Spinal cord compression occurred in 14.8% of patients"),
+        (s2, None, "bullet", 2, 10, [8], "Most commonly at the thoracic spine"),
+    ]
+
+
+def test_saved_html_of_the_topic_layout() -> None:
+    doc = AiSummaryAdapter().parse(RawInput("ai_summary/t.html", TOPIC_SAVED.read_bytes()))
+    d = doc.document
+    assert (d.site_id, d.review_state) == ("254318", "pending_review")
+    assert d.title_en == "Can hepatocellular carcinoma spread to the bones?"
+    fd, sv = "Frequency and Distribution", "Survival"
+    assert _claims(doc)[2:] == [
+        (fd, None, "bullet", 0, None, [1, 2],
+         "Bone is among the most common extrahepatic sites, together with the lung and regional lymph nodes"),
+        (fd, None, "bullet", 0, None, [], "The skeletal distribution follows a consistent pattern:"),
+        (fd, None, "bullet", 1, 4, [1], "Spine (59.7% of cases)"),
+        (fd, None, "bullet", 1, 4, [1], "Pelvis (17.6% of cases)"),
+        (fd, None, "bullet", 1, 4, [1, 4], "Ribs and long bones"),
+        (fd, None, "bullet", 0, None, [4], "Most lesions are osteolytic on imaging."),
+        (sv, "Overall survival", "bullet", 0, None, [1, 4],
+         "Median overall survival after the diagnosis of bone metastases ranges from 7-11.7 months"),
+        (sv, "Factors", "bullet", 0, None, [], "Factors associated with shorter survival include:"),
+        (sv, "Factors", "bullet", 1, 10, [2], "Child-Pugh class B or C liver function"),
+        (sv, "Factors", "bullet", 1, 10, [], "Performance status of grade 3"),
+    ]
+    assert [(r.ref_no, r.doi, r.pmid, r.year) for r in doc.source_references] == [
+        (1, "10.5555/example.1", None, 2019), (2, None, "12345678", 2020), (3, None, None, 2021),
+        (4, "10.5555/example.4", None, 2022)]
+    assert (doc.source_references[2].authors, doc.source_references[2].title) == (
+        "Smith A, Jones B", "Example study three")
+    assert d.quality_flags == []
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda t: t.replace("\n", "\r\n"), lambda t: t.replace("    ", "\t"), lambda t: t.replace(" ", "\u00a0"),
+    lambda t: t.replace(" ", "\u3000"), lambda t: "\ufeff" + t.replace("\n", " \n"),
+], ids=["crlf", "tabs", "nbsp", "ideographic-space", "bom-trailing-space"])
+@pytest.mark.parametrize("page", [SEED, TOPIC, THREE_LEVELS], ids=lambda p: p.stem)
+def test_whitespace_variants_give_the_same_claims(page: Path, mutate) -> None:  # type: ignore[no-untyped-def]
+    text = page.read_text(encoding="utf-8")
+    base = AiSummaryAdapter().parse(RawInput("ai_summary/a.txt", text.encode()))
+    got = AiSummaryAdapter().parse(RawInput("ai_summary/a.txt", mutate(text).encode()))
+    assert _claims(got) == _claims(base)
+    assert got.document.title_en == base.document.title_en
+
+
+_PAGES = [p.read_text(encoding="utf-8").splitlines() for p in (SEED, TOPIC, THREE_LEVELS)]
+_CHROME_WORDS = ("Medical Advisory Board", "Educational purpose only", "View editorial policy",
+                 "Which best describes you", "Have a follow-up question", "assumes no liability")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(_PAGES) - 1), st.data())
+def test_mutated_real_pages_keep_the_claim_invariants(page_no: int, data: st.DataObject) -> None:
+    """Real pages with lines dropped, repeated or swapped: the parser gets deep (header, nesting,
+    markers, footer) and must either raise ParseError or give well-formed claims."""
+    lines = list(_PAGES[page_no])
+    for _ in range(data.draw(st.integers(1, 6))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        op = data.draw(st.sampled_from(["drop", "repeat", "swap", "cut"]))
+        if op == "drop" and len(lines) > 1:
+            del lines[i]
+        elif op == "repeat":
+            lines.insert(i, lines[i])
+        elif op == "swap" and i + 1 < len(lines):
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+        elif op == "cut":
+            lines[i] = lines[i][: data.draw(st.integers(0, len(lines[i])))]
+    try:
+        doc = AiSummaryAdapter().parse(RawInput("ai_summary/m.txt", "\n".join(lines).encode()))
+    except ParseError:
+        return
+    by_no = {c.claim_no: c for c in doc.claims}
+    assert list(by_no) == list(range(1, len(doc.claims) + 1))
+    for c in doc.claims:
+        assert c.text and not any(w in c.text for w in _CHROME_WORDS)
+        assert all(1 <= n <= 30 for n in c.citations)
+        if c.parent_claim_no is not None:
+            parent = by_no[c.parent_claim_no]
+            assert parent.claim_no < c.claim_no and parent.kind == c.kind == "bullet"
+            assert c.level == parent.level + 1
+        else:
+            assert c.level == 0
+    assert not any(w in (doc.document.title_en or "") for w in _CHROME_WORDS)
+
+
+def test_a_question_heading_is_a_section_not_a_claim() -> None:
+    question = "\nWhich Factors Predict Survival?\n"
+    text = THREE_LEVELS.read_text(encoding="utf-8").replace("\nPrognostic Factors\n", question)
+    doc = AiSummaryAdapter().parse(RawInput("ai_summary/q.txt", text.encode()))
+    assert all(not c.text.endswith("?") for c in doc.claims)
+    assert [c.section for c in doc.claims[-5:]] == ["Which Factors Predict Survival?"] * 5
+    assert len(doc.claims) == 11

@@ -250,6 +250,15 @@ def test_issn_check_digit():
     assert check_cma_doi("10.1002/hep.29920", 2018, "4") == []
 
 
+def test_cma_doi_supplement_issue_matches_the_printed_supplement():
+    # Supplements are `.z1.` / `.s1.` in the DOI, `增刊1` / `S1` / `Suppl 1` on the page.
+    key = "10.3760/cma.j.issn.0376-2491.2019.z1.001"
+    for printed in ("增刊1", "S1", "Suppl 1", "suppl. 1", "Ｓ１"):
+        assert check_cma_doi(key, 2019, printed) == [], printed
+    assert check_cma_doi(key, 2019, "1") == ["doi_issue_mismatch"]
+    assert check_cma_doi(key, 2019, "增刊2") == ["doi_issue_mismatch"]
+
+
 # The NFKC view copies ASCII runs whole and normalizes only the other characters; it must give
 # exactly what normalizing every character one by one gives (the definition it replaces).
 def _nfkc_view_per_char(text: str) -> tuple[str, list[int]]:

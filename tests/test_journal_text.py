@@ -543,3 +543,96 @@ def test_any_cut_of_the_seed_parses_or_is_truncated_beyond_use(cut: int) -> None
     if doc is not None:
         nos = [r.ref_no for r in doc.references]
         assert nos == list(range(1, len(nos) + 1))
+
+
+# ----------------------------------------------------------------------------- review fixtures
+
+MULTI = FIX / "multi_label_blank_lines.txt"
+
+
+def _fields(doc: ParsedDocument) -> dict[str, object]:
+    d = dataclasses.asdict(doc)
+    d["document"].pop("doc_id")
+    d["document"].pop("content_sha256")
+    return d
+
+
+def test_multi_label_page_fields() -> None:
+    p = parse_journal_text(MULTI.read_text(encoding="utf-8"))
+    d = p.document
+    assert d.title_zh == "肝细胞癌骨转移患者的临床特征及预后因素分析"  # two lines, joined without a space
+    assert d.title_en == ("Clinical features and prognostic factors of bone metastasis "
+                          "from hepatocellular carcinoma")
+    assert (d.section, d.journal_zh) == ("临床研究", "中华示例肿瘤杂志")
+    assert d.journal_en == "Chinese Journal of Example Oncology"
+    assert (d.year, d.volume, d.issue, d.first_page, d.last_page) == (2022, "44", "11", "1180", "1186")
+    assert (d.received_date, d.revised_date, d.accepted_date, d.published_date) == (
+        dt.date(2022, 4, 11), dt.date(2022, 6, 30), dt.date(2022, 7, 15), dt.date(2022, 11, 23))
+    assert d.funding_zh == "广东省自然科学基金(2021A0000000); 示例市科技计划项目(202200000000)"
+    assert d.funding_en == ("Natural Science Foundation of Guangdong Province (2021A0000000); "
+                            "Example City Science and Technology Program (202200000000)")
+    # The e-mail is printed only inside the author line's link: it is the document's too.
+    assert d.corresponding_email == "zhoujg@example.edu.cn"
+    assert [(a.name_zh, a.name_en, a.affiliation_ids, a.is_corresponding) for a in p.authors] == [
+        ("黄晓明", "Xiaoming Huang", [1, 2], False), ("林芳", "Fang Lin", [2], False),
+        ("周建国", "Jianguo Zhou", [1, 3], True)]
+    assert [(a.affiliation_id, a.name_zh) for a in p.affiliations] == [
+        (1, "示例医科大学附属肿瘤医院肝胆科"), (2, "示例医科大学附属肿瘤医院放疗科"),
+        (3, "示例医科大学肿瘤研究所")]
+    assert [k.text for k in p.keywords if k.lang == "zh"] == ["肝细胞癌", "骨转移", "预后"]
+    assert p.abstract("zh").startswith("目的 分析") and p.abstract("zh").endswith("的预后。")
+    en = p.abstract("en") or ""
+    assert en.startswith("Objective To analyze") and "Conclusions Liver function" in en
+    assert [r.ref_no for r in p.references] == [1, 2, 3]
+    assert p.references[0].raw.endswith(
+        "Zhou JG, Huang XM. Radiotherapy for bone metastasis of liver cancer[J]. "
+        "Chin J Example Oncol, 2019, 41(3): 201-205. DOI: 10.5555/cma.j.issn.0253-3766.2019.03.008.")
+    assert [r.item_no for r in p.related_articles] == [1]
+    assert d.quality_flags == []
+
+
+def test_blank_line_after_every_line_gives_the_same_records() -> None:
+    text = MULTI.read_text(encoding="utf-8")
+    assert _fields(parse_journal_text(text.replace("\n", "\n\n"))) == _fields(parse_journal_text(text))
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda t: t.replace("\n", "\r\n"),
+    lambda t: t.replace("  ", "\t"),
+    lambda t: t.replace(" ", "\u00a0"),
+    lambda t: t.replace(" ", "\u3000"),
+    lambda t: "\ufeff" + t.replace("\n", " \t\n"),
+    lambda t: t.replace("\n", "\n\n"),
+], ids=["crlf", "tabs", "nbsp", "ideographic-space", "bom-trailing-space", "double-blank"])
+def test_seed_whitespace_variants_give_the_same_records(mutate) -> None:  # type: ignore[no-untyped-def]
+    text = SEED.read_text(encoding="utf-8")
+    assert _fields(parse_journal_text(mutate(text))) == _fields(parse_journal_text(text))
+
+
+def test_single_affiliation_with_star_marker() -> None:
+    p = parse_journal_text((FIX / "single_affiliation_star.txt").read_text(encoding="utf-8"))
+    d = p.document
+    assert (d.title_zh, d.section) == ("肝细胞癌单发骨转移一例", "病例报告")
+    assert d.title_en == "Solitary bone metastasis from hepatocellular carcinoma: a case report"
+    assert (d.corresponding_author_zh, d.corresponding_author_en, d.corresponding_email) == (
+        "何涛", "Tao He", "hetao@example.com")
+    assert [(a.name_zh, a.name_en, a.affiliation_ids, a.is_corresponding) for a in p.authors] == [
+        ("陈立", "Li Chen", [1], False), ("王芳", "Fang Wang", [1], False), ("何涛", "Tao He", [1], True)]
+    assert len(p.affiliations) == 1 and p.affiliations[0].postcode == "200000"
+    assert [k.text for k in p.keywords if k.lang == "zh"] == ["肝细胞癌", "骨转移", "病例报告"]
+    assert p.abstract("en").startswith("We report a patient")
+    assert [(r.ref_no, r.doi) for r in p.references] == [(1, "10.12659/MSM.913470")]
+    assert p.related_articles == []
+
+
+@pytest.mark.parametrize(("column_line", "section"), [
+    ("", None),  # no column: the first title line is not one
+    ("述评与专家论坛(特约稿)", "述评与专家论坛(特约稿)"),  # a column with brackets, longer than most
+])
+def test_wrapped_title_is_read_against_the_self_citation(column_line: str, section: str | None) -> None:
+    text = MULTI.read_text(encoding="utf-8").replace("临床研究\n", f"{column_line}\n", 1)
+    d = parse_journal_text(text).document
+    assert d.title_zh == "肝细胞癌骨转移患者的临床特征及预后因素分析"
+    assert d.section == section
+    assert d.title_en == ("Clinical features and prognostic factors of bone metastasis "
+                          "from hepatocellular carcinoma")

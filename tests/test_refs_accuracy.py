@@ -27,3 +27,28 @@ def test_gbt7714_2015_examples_field_f1_at_least_095():
                           refs_eval._pred_2015)
     assert res["n"] == 167
     assert res["micro"]["f1"] >= 0.95, res["micro"]
+
+
+@pytest.mark.parametrize(("name", "n"), [("heldout", 120), ("probe", 101)])
+def test_held_out_and_probe_sets_field_f1_at_least_099(name, n):
+    recs = refs_eval._jsonl(refs_eval.GOLD_DIR / f"{name}.jsonl")
+    res = refs_eval.score(recs, refs_eval.HELDOUT_FIELDS, refs_eval._gold_heldout, refs_eval._pred_heldout)
+    assert res["n"] == n
+    assert res["micro"]["f1"] >= 0.99, res["errors"]
+
+
+def test_held_out_gold_values_are_printed_in_their_strings():
+    """Every hand-written gold value can be read off its string (NFKC, spaces collapsed; the DOI
+    as its key, which undoes `%2F`), so the gold does not reward inventing text."""
+    for name in ("heldout", "probe"):
+        for rec in refs_eval._jsonl(refs_eval.GOLD_DIR / f"{name}.jsonl"):
+            text = refs_eval._loose(rec["text"])
+            assert isinstance(text, str)
+            for field, value in rec["gold"].items():
+                if field in ("type_code", "carrier", "lang", "et_al") or value in (None, []):
+                    continue
+                if field == "doi":
+                    assert value.lower() in text.lower().replace("%2f", "/"), (rec["id"], value)
+                    continue
+                for v in value if isinstance(value, list) else [value]:
+                    assert refs_eval._loose(str(v)) in text, (rec["id"], field, v)

@@ -60,7 +60,8 @@ _PARSED_REF_FIELDS = [
     _f("lang", _STR, "Language of the reference string: zh, en, or other ISO 639-1 code."),
     _f("parse_flags", _STRS, "Parser remarks (empty when clean): no_type_code, guessed_type:J|M, "
        "bilingual_pair, doi_from_url, doi_invalid, no_title, unparsed_segment, extra_type_code, "
-       "unparseable."),
+       "unparseable; doi_year_mismatch, doi_issue_mismatch, doi_issn_checksum when a DOI that encodes "
+       "ISSN/year/issue (CMA) contradicts the entry's own locator."),
 ]
 
 

@@ -81,9 +81,16 @@ def _marker_targets(soup: BeautifulSoup) -> list[str]:
 
 def _reference_list(soup: BeautifulSoup) -> Tag | None:
     """The <ol>/<ul> the markers point into, else the list under a References heading."""
-    for target in _marker_targets(soup):
-        el = soup.find(id=target)
-        if isinstance(el, Tag):
+    # One pass over the tree: looking each marker's target up with soup.find is
+    # quadratic on pages with many citations (and never finds a dangling target).
+    by_id: dict[str, Tag] = {}
+    for tag in soup.find_all(id=True):
+        tag_id = tag.get("id")
+        if isinstance(tag_id, str):
+            by_id.setdefault(tag_id, tag)
+    for target in dict.fromkeys(_marker_targets(soup)):
+        el = by_id.get(target)
+        if el is not None:
             lst = el if el.name in ("ol", "ul") else el.find_parent(["ol", "ul"])
             if lst is not None:
                 return lst

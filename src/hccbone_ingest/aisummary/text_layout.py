@@ -4,8 +4,8 @@ One line is one block (a copied web page holds one paragraph per line; joining l
 do not end a sentence would glue the chrome labels together), except the indented
 continuation of a bullet. Bullets start with a glyph (`•`, `◦`, `-`,
 `1.`); their nesting comes from the indentation, and at equal indentation from the glyph
-(`◦` under `•`). A heading is a short line that does not end like a sentence and carries no
-citation markers; text copies cannot tell heading levels apart.
+(`◦` under `•`). A heading is a short line that does not end like a statement (a question
+may) and carries no citation markers; text copies cannot tell heading levels apart.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     if not (1 <= len(words) <= _MAX_HEADING_WORDS) or len(text) > 100:
         return False
-    if text[-1] in ".:;,!?" or not text[0].isupper():
+    # A short question is a heading too (`Which Factors Predict Survival?`): it asserts
+    # nothing, so it must not become a claim.
+    if text[-1] in ".:;,!" or not text[0].isupper():
         return False
     return not split_markers(text).citations
 

@@ -300,9 +300,17 @@ def issn_checksum_ok(issn: str) -> bool:
     return s[7] == ("X" if check == 10 else str(check))
 
 
+# Supplements as pages print them (`增刊1`, `S1`, `Suppl 1`, `Suppl. 1`) and as DOIs encode
+# them (`.z1.`, `.s1.`, `.zk1.`): the same issue.
+_SUPPL = re.compile(r"^(?:增刊|suppl(?:ement)?\.?|zk|z|s)\s*0*(\d*)$")
+
+
 def _issue_norm(issue: str) -> str:
     s = unicodedata.normalize("NFKC", issue).strip().lower()
-    return (s.lstrip("0") or "0") if s.isdigit() else s
+    if s.isdigit():
+        return s.lstrip("0") or "0"
+    m = _SUPPL.match(s)
+    return f"suppl{m.group(1)}" if m else s
 
 
 def check_cma_doi(doi_key: str | None, year: int | None, issue: str | None) -> list[str]:

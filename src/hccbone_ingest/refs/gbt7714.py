@@ -28,7 +28,7 @@ from ..errors import ParseError
 from ..records import ParsedRef
 from ..text.normalize import clean
 from . import ref_fields as rf
-from .doi import DoiMatch, find_dois
+from .doi import DoiMatch, check_cma_doi, find_dois
 from .ref_authors import looks_personal, split_authors
 from .ref_text import (
     detect_lang,
@@ -49,9 +49,16 @@ MAX_LENGTH = 5000  # a reference is a few hundred characters; beyond this it is 
 _MAX_AUTHORS_LEN = 1000  # longer than any author statement: stop looking (keeps the scan linear)
 
 _CODE = re.compile(r"\[\s*([A-Z]{1,2})\s*(?:/\s*([A-Z]{2}))?\s*\]")
-_REF_NO = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|［\s*\d{1,4}\s*］)\s*")
-_URL = re.compile(r"(?:https?|ftp)://[^\s\u3000-\u9fff\uff00-\uffef]+|www\.[^\s\u3000-\u9fff\uff00-\uffef]+",
+# The list number some pages print in the entry: `[1]`, `［1］`, `【1】`, `(1)`, `（1）`, `1.`,
+# `1)`, `1、`. A bare number needs its punctuation and at most 3 digits, so a year (`2022年…`)
+# or a name starting with a digit (`3M Company`) is not taken; `1.5 T MRI` keeps its `1.5`.
+_REF_NO = re.compile(
+    r"^\s*(?:[\[［【]\s*\d{1,4}\s*[\]］】]|[(（]\s*\d{1,3}\s*[)）]|\d{1,3}\s*(?:[.．](?!\d)|[)）、]))\s*"
+)
+# Schemeless `www.…` and `doi.org/…` links count too.
+_URL = re.compile(r"(?:(?:https?|ftp)://|www\.|\b(?:dx\.)?doi\.org/)[^\s\u3000-\u9fff\uff00-\uffef]+",
                   re.IGNORECASE)
+_DOI_LABEL = re.compile(r"\bdoi\s*:?\s*$", re.IGNORECASE)
 _DOI_LABEL_CUT = re.compile(r"(?:[.,;]\s*)?(?:\bdoi\s*[:：]?\s*)$", re.IGNORECASE)
 
 
@@ -190,6 +197,9 @@ def _parse_one(text: str) -> ParsedRef:
         acc.flags.add("no_title")
     r.lang = detect_lang(r.title or "") or detect_lang(text)
     _finish_pages(acc)
+    # A DOI that encodes year and issue (CMA and others) checks the locator for free; a
+    # contradiction is a misprint in the entry or a misread locator.
+    acc.flags.update(check_cma_doi(r.doi_key, r.year, r.issue) if r.type_code in {"J", None} else [])
     r.flags = sorted(acc.flags)
     return r
 
@@ -208,8 +218,14 @@ def _take_doi(t: _Text, acc: _Acc) -> None:
     # Cut every DOI printed outside a URL, with its `DOI:` label, right to left.
     for m in sorted(outside, key=lambda m: m.start, reverse=True):
         label = _DOI_LABEL_CUT.search(t.s[: m.start])
-        a = label.start() if label else m.start
-        t.cut(a, m.end, ". ")
+        a, b = (label.start() if label else m.start), m.end
+        # `(doi:…)`, `（DOI：…）`, `[DOI: …]`: the brackets go with the DOI, else the locator
+        # before them reads `1377-1384 (`.
+        m_open = re.search(r"[(\[]\s*$", t.v[:a])
+        m_close = re.match(r"\s*[)\]]", t.v[b:])
+        if m_open and m_close and {"(": ")", "[": "]"}[m_open.group(0)[0]] == m_close.group(0)[-1]:
+            a, b = m_open.start(), b + m_close.end()
+        t.cut(a, b, ". ")
 
 
 def _take_urls(t: _Text, acc: _Acc) -> None:
@@ -222,7 +238,8 @@ def _take_urls(t: _Text, acc: _Acc) -> None:
         end = m.start() + len(url_v)
         if i == len(found) - 1:
             acc.ref.url = t.s[m.start() : end]
-        t.cut(m.start(), end, " ")
+        label = _DOI_LABEL.search(t.v[: m.start()])  # `DOI: https://doi.org/10…`
+        t.cut(label.start() if label else m.start(), end, " ")
 
 
 def _take_access_date(t: _Text, acc: _Acc) -> None:
@@ -319,7 +336,8 @@ def _parse_tail(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
     if t.v.startswith("//", lo):
         _parse_host(t, lo + 2, hi, acc)
         return
-    if code == "J" and _serial(t, lo, hi, acc, container_from=lo):
+    # A preprint (2025 edition) is located like an article: `bioRxiv, 2024: 2024.01.15.575678`.
+    if code in {"J", "PP"} and _serial(t, lo, hi, acc, container_from=lo):
         return
     if code == "N" and _newspaper(t, lo, hi, acc):
         return
@@ -333,6 +351,10 @@ def _parse_tail(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
             acc.ref.edition = _val(t, a, b)
         elif not rf.is_responsibility(seg):
             acc.flags.add("unparsed_segment")
+    if after and acc.pages is None and rf.PAGES_ONLY.match(t.v[after[0][0] : after[0][1]].strip(" .")):
+        # `北京: 人民卫生出版社, 2018. 12-15.`: pages after a period (2005 edition habit).
+        a, b = after.pop(0)
+        acc.pages = t.s[a:b].strip(" .")
     if any(not rf.is_note(t.v[a:b]) for a, b in after):
         acc.flags.add("unparsed_segment")
 
@@ -371,10 +393,15 @@ def _serial(t: _Text, lo: int, hi: int, acc: _Acc, *, container_from: int, guess
     ends = [*separators(t.v, lo, hi, tail=True, original=t.s), hi]
     for e in ends:
         chunk = t.v[container_from:e]
-        for m in re.finditer(r",", chunk):
+        for m in re.finditer(r"[,.]", chunk):
             if not chunk[: m.start()].strip(" ."):
                 continue
-            loc = rf.SERIAL.match(chunk, m.start())
+            if m.group(0) == ",":
+                loc = rf.SERIAL.match(chunk, m.start())
+            else:
+                loc = rf.SERIAL_AFTER_PERIOD.match(chunk, m.start())
+                if loc is not None and not (loc.group("vol") or loc.group("iss")):
+                    loc = None
             if loc is None:
                 continue
             if guess and (not (loc.group("vol") or loc.group("iss")) or ":" in chunk[: m.start()]):
@@ -395,6 +422,8 @@ def _set_serial(t: _Text, base: int, m: re.Match[str], acc: _Acc) -> None:
         r.volume = rf.nfkc(t.s[base + m.start("vol") : base + m.end("vol")])
     if m.group("iss") is not None and m.group("iss").strip():
         r.issue = rf.nfkc(t.s[base + m.start("iss") : base + m.end("iss")])
+    if r.volume and r.issue is None and (part := rf.split_volume_part(r.volume)):
+        r.volume, r.issue = part
     if m.group("pages"):
         acc.pages = t.s[base + m.start("pages") : base + m.end("pages")]
 
@@ -430,6 +459,9 @@ def _publication(t: _Text, segs: list[tuple[int, int]], acc: _Acc) -> int | None
                 r.publisher = t.s[off + m.start("pub") : off + m.end("pub")].strip()
             if groups.get("pages"):
                 acc.pages = t.s[off + m.start("pages") : off + m.end("pages")]
+            if r.place is None and rf.is_cjk_place(r.publisher):
+                # `论文集. 上海, 2018`: a place printed without its publisher.
+                r.place, r.publisher = r.publisher, None
             return k
     if segs:
         a, b = segs[-1]
@@ -500,6 +532,8 @@ def _finish_pages(acc: _Acc) -> None:
     r = acc.ref
     if not acc.pages:
         return
-    serial = r.type_code == "J" or "guessed_type:J" in acc.flags
+    serial = r.type_code in {"J", "PP"} or "guessed_type:J" in acc.flags
     p = rf.split_pages(acc.pages, serial=serial, lang=r.lang, year=r.year)
+    if r.type_code == "PP" and p.first and not p.last:
+        p = rf.Pages(article_no=p.first)  # a preprint's number (`2103.00020`), never a page
     r.pages_first, r.pages_last, r.article_no = p.first, p.last, p.article_no

@@ -26,9 +26,20 @@ def strip_et_al(s: str) -> tuple[str, bool]:
     return s[: m.start()].strip(), True
 
 
+# A role printed after the names of the main responsibility (`Smith J, Brown K, eds`,
+# `陈孝平, 汪建平, 主编`, `Smith J (ed.)`): not a name; the names stay the authors.
+_ROLE = re.compile(
+    r"(?:[\s,，;；]+|\s*[(（])(?:eds?|editors?|主编|主 编|编|编著|编写|著)\.?[)）]?\s*$", re.IGNORECASE
+)
+
+
 def split_authors(s: str) -> tuple[list[str], bool]:
     """`Bhatia R, Ravulapati S, Befeler A, et al` -> (["Bhatia R", ...], True)."""
     body, et_al = strip_et_al(s)
+    role = _ROLE.search(body)
+    if role and body[: role.start()].strip(" ,"):
+        body, et_al2 = strip_et_al(body[: role.start()])
+        et_al = et_al or et_al2
     names: list[str] = []
     for part in _SPLIT.split(body):
         part = part.strip(" .")
@@ -37,8 +48,22 @@ def split_authors(s: str) -> tuple[list[str], bool]:
         if names and _SUFFIX.match(part):
             names[-1] = f"{names[-1]}, {part}"
             continue
-        names.append(part)
+        names.extend(_split_and(part))
     return names, et_al
+
+
+_AND = re.compile(r"(?:^|\s+)(?:and|&)\s+", re.IGNORECASE)
+
+
+def _split_and(part: str) -> list[str]:
+    """`Smith J and Brown K` / `and Lee H` -> personal names; a corporate name keeps its `and`
+    (`Research Group of X and Y`): split only when every piece is shaped like a person's name."""
+    if not _AND.search(part):
+        return [part]
+    pieces = [x.strip(" .") for x in _AND.split(part) if x.strip(" .")]
+    if pieces and all(is_personal_name(x) for x in pieces):
+        return pieces
+    return [part]
 
 
 def _is_initials(tok: str) -> bool:
@@ -46,10 +71,30 @@ def _is_initials(tok: str) -> bool:
     return 1 <= len(t) <= 3 and t.isalpha() and t.isupper()
 
 
+# A Chinese name in pinyin, surname first, given name in full (`ZHANG Wei`, `Zhang Weimin`,
+# `OUYANG Wei-Min`): how English renderings of Chinese references print names. Each word must
+# be a run of pinyin syllables, so English words (`Bone`, `Metastasis`) rarely qualify.
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|"
+    r"ui|er|a|o|e|i|u|v|ü)"
+)
+_PINYIN_WORD = rf"(?:{_PINYIN_SYLLABLE}){{1,3}}"
+_PINYIN_TOKEN = re.compile(rf"^(?:{_PINYIN_WORD})(?:-(?:{_PINYIN_WORD}))?$", re.IGNORECASE)
+
+
+def _is_pinyin_name(name: str) -> bool:
+    toks = name.split()
+    if len(toks) != 2 or not (toks[0][0].isupper() and toks[1][0].isupper()):
+        return False
+    return all(_PINYIN_TOKEN.match(t) for t in toks)
+
+
 def is_personal_name(name: str) -> bool:
-    """A name shaped like one person's: `Harding JJ`, `DES MARAIS D J`, `罗臻`, `김세훈`."""
+    """A name shaped like one person's: `Harding JJ`, `DES MARAIS D J`, `罗臻`, `김세훈`,
+    `ZHANG Wei`."""
     name = re.sub(r",\s*(?:Jr|Sr|II|III|IV)\.?$", "", name.strip())
-    if _CJK_NAME.match(name) or _HANGUL_NAME.match(name):
+    if _CJK_NAME.match(name) or _HANGUL_NAME.match(name) or _is_pinyin_name(name):
         return True
     toks = name.split()
     if len(toks) < 2 or not _is_initials(toks[-1]):

@@ -20,11 +20,16 @@ _VOL = r"(?P<vol>[^,:;()\[\]]*?[^,:;()\[\]\s])"
 _ISS = r"\(\s*(?P<iss>[^()]*?)\s*\)"
 _PAGES = r"(?P<pages>[^\[\]]+?)"
 
-# `container, 2017, 48(4): 321-325`; the container is matched lazily by the caller.
-SERIAL = re.compile(
-    r"\s*,\s*" + _YEAR + r"(?:\s*,\s*" + _VOL + r")?\s*(?:" + _ISS + r")?(?:\s*:\s*" + _PAGES
-    + r")?\s*$"
+# `container, 2017, 48(4): 321-325`; the container is matched lazily by the caller. Variants
+# seen in print: `2018, (12): 45-48` (CNKI: no volume, comma kept), `2020; 21(1)`, `2019年, 99(3)`.
+_SERIAL_LOCATOR = (
+    _YEAR + r"(?:\s*年)?(?:\s*[,;]\s*" + _VOL + r")?\s*(?:,\s*(?=\())?(?:" + _ISS + r")?(?:\s*:\s*"
+    + _PAGES + r")?\s*$"
 )
+SERIAL = re.compile(r"\s*,\s*" + _SERIAL_LOCATOR)
+# `container. 2020, 100(1): 1-5` / `Lancet Oncol. 2020;21(1):1-5`: a period after the journal
+# (the caller asks for a volume or issue, so `Proc. Natl …` names are not cut).
+SERIAL_AFTER_PERIOD = re.compile(r"\s*\.\s*" + _SERIAL_LOCATOR)
 # Vancouver: `2017;48(4):321-325`, `2019 Mar 5;25(3):100-110`, `2020 Jan-Feb;12:1-9`.
 VANCOUVER = re.compile(
     _YEAR + r"(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?(?:\s*-\s*[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)?"
@@ -46,6 +51,9 @@ YEAR_ONLY = re.compile(
 )
 # `(2012-01-16)`: the update date of a web page, alone.
 DATE_ONLY = re.compile(r"^\(\s*(?P<year>\d{4})(?:-\d{1,2}(?:-\d{1,2})?)?\s*\)$")
+# A page locator alone: `12-15`, `235`, `S12-S15`, `12-15, 20`.
+_PAGE = r"[A-Za-z]{0,2}\d+[a-z]?"
+PAGES_ONLY = re.compile(rf"^{_PAGE}(?:\s*(?:-{{1,3}}|[–—~])\s*{_PAGE})?(?:\s*[,+]\s*\d+)*$")
 # `北京: 科学出版社` with no year (last resort).
 PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:,\d]{1,40}?)\s*:\s*(?P<pub>[^:\d]{2,})$")
 
@@ -58,7 +66,9 @@ ACCESS_DATE = re.compile(
 _EDITION = re.compile(
     r"^(?:\d+\s*(?:st|nd|rd|th)\s+(?:ed|edn|edition)\.?|(?:rev|revised|new|enl|enlarged|repr)\.?"
     r"\s*(?:ed|edn|edition)\.?|[\w.\s]{1,20}\s+ed\.?|(?:第\s*)?[\d一二三四五六七八九十]+\s*版|"
-    r"[修增]订[版本]|[初再新重]版|[\u4e00-\u9fff]{0,8}(?:刻|影印|抄|铅印|石印|稿)本|(?:ed|edition)\s*\d+)$",
+    r"[修增]订[版本]|[初再新重]版|[\u4e00-\u9fff]{0,8}(?:刻|影印|抄|铅印|石印|稿)本|(?:ed|edition)\s*\d+)"
+    # `3rd ed., 1st revision`, `2nd ed, reprinted`: a revision or printing of that edition
+    r"(?:\s*,\s*(?:\d+\s*(?:st|nd|rd|th)\s+)?(?:rev(?:ision)?|printing|impression|repr(?:int(?:ed)?)?)\.?)?$",
     re.IGNORECASE,
 )
 _RESPONSIBILITY = re.compile(
@@ -78,7 +88,11 @@ _YEARISH = re.compile(r"^\d{4}\s*(?:年|年度|年版)?$")
 # Trailers that carry no GB/T field: language notes and database ids.
 _NOTE = re.compile(
     r"^[(\[]\s*(?:(?:article\s+)?in\s+[A-Z][a-z]+(?:\s+with\s+[A-Z][a-z]+\s+abstract)?|中文|英文)"
-    r"\s*[)\]]$|^(?:PMID|PMCID|PMC|CNKI|ISBN|ISSN|arXiv|Epub|Published online)\b.*$|^$",
+    r"\s*[)\]]$|^[(\[]?\s*(?:PMID|PMCID|PMC|CNKI|ISBN|ISSN|arXiv|Epub|Published online)\b.*$|^$"
+    # what full-text pages append to an entry: `[本文引用: 1]`, `[Cited within: 2]`, link labels
+    r"|^\[\s*(?:本文引用|cited\s+within)\s*:?\s*\d*\s*\]$"
+    r"|^(?:\[\s*(?:crossref|pubmed|pmc|google\s+scholar|cnki|wanfang|medline|scopus|web\s+of\s+science)"
+    r"\s*\]\s*)+$",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -118,9 +132,36 @@ def is_number(seg: str) -> bool:
     return len(_LOWER_WORD.findall(s)) == 0
 
 
+# `30 Suppl 5`, `111 Suppl`, `12 Pt 2`, `99 增刊1`: a volume printed with its supplement or
+# part and no brackets (PubMed/Vancouver habit); the designation is the issue.
+_VOLUME_PART = re.compile(
+    r"^(?P<vol>\d+[A-Za-z]?)\s+(?P<iss>(?:suppl(?:ement)?|spec(?:ial)?\s+issue|pt|part)\.?(?:\s*[\w-]+)?"
+    r"|增刊\s*\d*)$",
+    re.IGNORECASE,
+)
+
+
+def split_volume_part(vol: str) -> tuple[str, str] | None:
+    """(`30`, `Suppl 5`) for `30 Suppl 5`; None for a plain volume."""
+    m = _VOLUME_PART.match(vol.strip())
+    return (m.group("vol"), m.group("iss")) if m else None
+
+
+# A Chinese place name (`上海`, `石家庄`, `乌鲁木齐`): 2-4 Han characters, not ending like an
+# institution (出版社, 大学, 学院, 研究所, 学会, 委员会, 中心, 公司, 医院, 图书馆, 报社 …).
+_INSTITUTION_END = "社院校学会所局部厅委司馆心厂室组处站团报刊宫店版系科"
+_CJK_PLACE = re.compile(rf"^[\u4e00-\u9fff]{{1,3}}[\u4e00-\u9fff](?<![{_INSTITUTION_END}])$")
+
+
+def is_cjk_place(s: str | None) -> bool:
+    """Whether a lone imprint name (`上海, 2018`) is a place rather than a publisher."""
+    return bool(s) and bool(_CJK_PLACE.match(s.strip()))
+
+
 def is_note(seg: str) -> bool:
-    """A language note after the locator, `(in Chinese)` / `[in Chinese]` / `(中文)`: no field."""
-    return bool(_NOTE.match(seg.strip(" .")))
+    """A trailer with no GB/T field: a language note (`(in Chinese)`, `[中文]`) or a database id
+    (`PMID: 29545715`, `[PMID: 34414118]`, `; PMCID: …`)."""
+    return bool(_NOTE.match(seg.strip(" .,;")))
 
 
 @dataclass(slots=True)
@@ -131,7 +172,17 @@ class Pages:
 
 
 _RANGE = re.compile(r"^(?P<a>[^\s\-–—~]+?)\s*(?:-{1,3}|[–—~‑－～])\s*(?P<b>[^\s\-–—~]+)$")
-_ARTICLE_NO = re.compile(r"^(?:[A-Za-z]{1,4}\d{3,}|[eE]\d+|\d{5,})$")
+# A range continued on other pages: `12-15+20`, `1-5, 10`, `161-164, 封3`, `615-619, I0001`.
+# `last` keeps the continuation as printed (`15+20`, `5, 10`): the article's last page is not
+# the end of a range there, and nothing printed is lost.
+_CONTINUED = re.compile(
+    r"^(?P<a>[^\s\-–—~,+]+?)\s*(?:-{1,3}|[–—~‑－～])\s*(?P<b>[^\s\-–—~,+]+(?:\s*[,+]\s*[^\s,+]+)+)$"
+)
+# A letter prefix makes an article / abstract number (`TPS4152`, `LBA4`, `CD003474`), except
+# the prefixes of supplement pagination: lower-case roman numerals (`v290`, `iv238`) and `S`.
+_ARTICLE_NO = re.compile(
+    r"^(?:(?!(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|S)\d)[A-Za-z]{1,4}\d{3,}|[eE]\d+|\d{5,})$"
+)
 
 
 def split_pages(pages: str | None, *, serial: bool, lang: str | None, year: int | None) -> Pages:
@@ -145,10 +196,10 @@ def split_pages(pages: str | None, *, serial: bool, lang: str | None, year: int 
     p = nfkc(pages)
     if not p:
         return Pages()
-    p = p.strip(" .,;")
+    p = re.sub(r"^pp?\.\s*", "", p.strip(" .,;"))  # `pp. 1894-1905`
     if not p:
         return Pages()
-    m = _RANGE.match(p)
+    m = _RANGE.match(p) or _CONTINUED.match(p)
     if m:
         return Pages(m.group("a"), m.group("b"))
     if serial and (

@@ -30,7 +30,7 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Company suffixes (Inc, Ltd) and `Jr` are left out: they end an author statement.
 _ABBREV = frozenset(
     "vs Vs St Mt Dr Mr Mrs Ms Prof No Nos Vol Vols Fig Figs Univ Dept Natl Acad Int Intl "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec e.g i.e cf".split()
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec e.g i.e cf pp".split()
 )
 
 

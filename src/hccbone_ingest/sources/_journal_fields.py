@@ -192,7 +192,7 @@ _ENUM = re.compile(r"^(?P<enum>[0-9]{1,2})\.\s+")
 _ZH_GLUED = re.compile(r"^(?P<digits>[0-9]{6,8})\s*(?P<name>\D.*)$")
 # `1.北京大学人民医院肝胆外科,北京 100044` (the older layout).
 _ZH_LABELLED = re.compile(
-    r"^(?:(?P<label>[0-9]{1,2})\s*[.、．]?\s*)?(?P<name>\D.*?)(?:\s*(?P<post>[0-9]{6}))?$")
+    r"^(?:(?P<label>[0-9]{1,2})\s*[.、．]?\s*)?(?P<name>\D.*?)(?:\s*(?P<post>[0-9]{6}))?\s*[;；。.]?$")
 _EN_AFFIL = re.compile(r"^(?P<label>[0-9]{1,2})?\s*\.?\s*(?P<name>[A-Za-z].*)$")
 _INSTITUTION_ZH = re.compile(r"医院|大学|学院|研究所|研究院|中心|科|实验室|公司|协会|所")
 _INSTITUTION_EN = re.compile(

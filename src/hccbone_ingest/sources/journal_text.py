@@ -139,7 +139,9 @@ def _parse_front(lines: list[str | None]) -> _Front:
     cont: jf.MetaField | None = None  # a label whose value continues on the next lines
     for line in lines:
         if line is None:
-            cont = None
+            # A bare label (`基金资助:`) keeps waiting for its value across blank lines:
+            # some copies put a blank line after every line.
+            cont = cont if cont is not None and not cont.value else None
             if front.spill and front.spill[-1] is not None:
                 front.spill.append(None)
             continue
@@ -188,7 +190,20 @@ class _Head:
     authors: list[jf.NameItem] = field(default_factory=list)
 
 
-def _split_head(part: _Part, lang: str) -> _Head:
+def _title_in_citation(lines: list[str], lang: str, citation: str | None) -> int | None:
+    """How many trailing head lines make the title, when the page's own self-citation
+    (which prints the title on one line) says so; None when it cannot tell."""
+    if not citation:
+        return None
+    key = citation.replace(" ", "")
+    for k in range(len(lines), 0, -1):
+        title = _join(lines[-k:]) if lang == "zh" else " ".join(lines[-k:])
+        if f"{title.replace(' ', '')}[" in key:  # the title stands right before `[J]`
+            return k
+    return None
+
+
+def _split_head(part: _Part, lang: str, citation: str | None = None) -> _Head:
     head = _Head()
     lines = list(part.head)
     if lines:
@@ -196,6 +211,13 @@ def _split_head(part: _Part, lang: str) -> _Head:
         if items is not None and (len(lines) > 1 or part.affiliations or part.meta):
             head.authors = items
             lines.pop()
+    k = _title_in_citation(lines, lang, citation)
+    if k is not None:
+        # A wrapped title is several lines; the one line before it is the column.
+        head.title = _join(lines[-k:]) if lang == "zh" else " ".join(lines[-k:])
+        if lang == "zh" and len(lines) - k == 1:
+            head.section = lines[0]
+        return head
     if lang == "zh" and len(lines) == 1 and _is_column(lines[0]) and not head.authors \
             and not part.affiliations:
         head.section = lines[0]  # English-only article: the Chinese block is just the column
@@ -323,11 +345,16 @@ def _numbered_items(lines: list[str | None]) -> tuple[list[_Item], bool]:
     items: list[_Item] = []
     cur: _Item | None = None
     related_next = False
+    blank_after: _Item | None = None  # a reference a blank line has (perhaps) closed
     for line in lines:
         if line is None:
             if cur is not None and cur.lines:
-                cur = None
+                cur, blank_after = None, cur
             continue
+        if blank_after is not None and not blank_after.inline and jf.looks_like_citation(line) \
+                and not _MARKER.match(line):
+            cur = blank_after  # its other-language version, after a blank line
+        blank_after = None
         if _LEGEND.match(line):
             cur = None
             if items:
@@ -510,7 +537,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     items, reached_foot = _numbered_items(lines[refs_i:])
     references, related, list_flags = _build_lists(items, reached_foot)
 
-    zh_head, en_head = _split_head(front.zh, "zh"), _split_head(front.en, "en")
+    zh_head, en_head = _split_head(front.zh, "zh", citation_zh), _split_head(front.en, "en", citation_en)
     doi_m = header.doi if header is not None else None
     if doi_m is None and abstracts.doi_line:
         doi_m = jf.find_doi_in(abstracts.doi_line)
@@ -662,10 +689,11 @@ def _people(front: _Front, zh: _Head, en: _Head, doc: Document,
         email = (z.email if z else None) or (e.email if e else None)
         authors.append(Author(position=i + 1, name_zh=z.name if z else None, name_en=e.name if e else None,
                               affiliation_ids=labels, is_corresponding=marked or named, email=email))
-    if doc.corresponding_email:
-        corr = [a for a in authors if a.is_corresponding]
-        if len(corr) == 1 and corr[0].email is None:
-            corr[0].email = doc.corresponding_email
+    corr = [a for a in authors if a.is_corresponding]
+    if len(corr) == 1 and doc.corresponding_email:
+        corr[0].email = corr[0].email or doc.corresponding_email
+    elif len(corr) == 1 and corr[0].email:  # `李照1,(li@x.cn)`: the e-mail link on the author line
+        doc.corresponding_email = corr[0].email
 
     affiliations = _pair_affiliations(front.zh.affiliations, front.en.affiliations, flags)
     if len(affiliations) == 1 and authors and not any(a.affiliation_ids for a in authors):
