@@ -492,13 +492,16 @@ def main(argv: list[str] | None = None) -> int:
         if a.sweep:
             ns = sorted(int(x) for x in a.sweep.split(","))
             results = []
+            OUT_DIR.mkdir(parents=True, exist_ok=True)
             for n in ns:
                 results.append(bench_once(n, work, phases=phases, data=a.data, seed=a.seed, mix=mix,
                                           shard_size=a.shard_size, log=log))
-                shutil.rmtree(work / f"n{n}", ignore_errors=True) if not a.keep else None
-            OUT_DIR.mkdir(parents=True, exist_ok=True)
-            (OUT_DIR / "sweep.json").write_text(json.dumps(results, indent=1))
-            plot_sweep(results, Path(a.plot))
+                if not a.keep:
+                    shutil.rmtree(work / f"n{n}", ignore_errors=True)
+                # after every size, so that a long sweep cut short still leaves its data and plot
+                (OUT_DIR / "sweep.json").write_text(json.dumps(results, indent=1))
+                plot_sweep(results, Path(a.plot))
+                log(f"N={n}: {results[-1].get('seconds')} s, peak RSS {results[-1].get('peak_rss_mb')} MB")
             log(render_sweep(results))
             log(f"\nplot: {a.plot}; data: {OUT_DIR / 'sweep.json'}")
             if a.json:
