@@ -389,32 +389,40 @@ def render_table(s: dict) -> str:
 
 # --------------------------------------------------------------------------- sweep
 
+def _series(results: list[dict], key: str, flow_only: bool = False) -> list[tuple[int, float]]:
+    return [(r["docs"], r[key]) for r in results
+            if key in r and (not flow_only or r.get("measured_phase") == "flow")]
+
+
 def plot_sweep(results: list[dict], path: Path) -> None:
+    """Time (wall and CPU) and peak RSS against N, with a linear reference."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     ns = [r["docs"] for r in results]
-    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.2))
-    series = [("seconds", "flow (end to end)", "o-"), ("library_seconds", "library (no Prefect)", "s-"),
-              ("floor_seconds", "floor", "^-")]
-    for key, label, style in series:
-        pts = [(r["docs"], r[key]) for r in results if key in r]
+    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(12, 4.6))
+    for key, label, style, flow_only in (
+            ("seconds", "flow, wall", "o-", True), ("cpu_seconds", "flow, CPU (+ server)", "o--", True),
+            ("library_seconds", "library, wall", "s-", False),
+            ("library_cpu_seconds", "library, CPU", "s--", False),
+            ("floor_seconds", "floor, wall", "^-", False), ("floor_cpu_seconds", "floor, CPU", "^--", False)):
+        pts = _series(results, key, flow_only)
         if pts:
             ax_t.plot(*zip(*pts, strict=True), style, label=label)
-    base_key = "library_seconds" if "library_seconds" in results[0] else "seconds"
-    if base_key in results[0]:
-        t0, n0 = results[0][base_key], ns[0]
-        ax_t.plot(ns, [t0 * n / n0 for n in ns], "k:", label=f"linear from N={n0} ({base_key.split('_')[0]})")
+    ref_key = next((k for k in ("library_cpu_seconds", "cpu_seconds") if k in results[0]), None)
+    if ref_key:
+        t0, n0 = results[0][ref_key], ns[0]
+        ax_t.plot(ns, [t0 * n / n0 for n in ns], "k:", label=f"linear from N={n0} ({ref_key})")
     ax_t.set_xlabel("documents (N)")
     ax_t.set_ylabel("seconds")
-    ax_t.set_title("time vs N")
+    ax_t.set_title("time vs N (CPU seconds do not depend on other load)")
     ax_t.legend(fontsize=8)
     ax_t.grid(alpha=0.3)
-    for key, label, style in (("peak_rss_mb", "flow process", "o-"),
-                              ("library_peak_rss_mb", "library process", "s-")):
-        pts = [(r["docs"], r[key]) for r in results if key in r]
+    for key, label, style, flow_only in (("peak_rss_mb", "flow process", "o-", True),
+                                         ("library_peak_rss_mb", "library process", "s-", False)):
+        pts = _series(results, key, flow_only)
         if pts:
             ax_m.plot(*zip(*pts, strict=True), style, label=label)
     ax_m.axhline(1024, color="r", ls="--", lw=1, label="1 GiB")
@@ -431,18 +439,24 @@ def plot_sweep(results: list[dict], path: Path) -> None:
 
 
 def render_sweep(results: list[dict]) -> str:
-    cols = [("seconds", "flow s", 8, ".1f"), ("library_seconds", "lib s", 8, ".1f"),
-            ("floor_seconds", "floor s", 8, ".1f"), ("docs_per_s", "docs/s", 7, ".1f"),
-            ("peak_rss_mb", "flow MB", 8, ".0f"), ("library_peak_rss_mb", "lib MB", 7, ".0f")]
-    lines = ["", f"{'N':>6} " + " ".join(f"{h:>{w}}" for _, h, w, _ in cols)]
+    cols = [("seconds", "wall s", 8, ".1f"), ("cpu_seconds", "CPU s", 8, ".1f"),
+            ("docs_per_s", "docs/s", 7, ".1f"), ("peak_rss_mb", "RSS MB", 7, ".0f"),
+            ("floor_seconds", "floor s", 8, ".1f")]
+    phase = results[0].get("measured_phase", "")
+    header = f"{'N':>6} " + " ".join(f"{h:>{w}}" for _, h, w, _ in cols)
+    lines = ["", f"sweep, measured phase: {phase}", header]
     for r in results:
         cells = [format(r[k], f"{w}{f}") if k in r else f"{'-':>{w}}" for k, _, w, f in cols]
         lines.append(f"{r['docs']:>6} " + " ".join(cells))
-    a, b = results[0], results[-1]
-    k = b["docs"] / a["docs"]
-    for key in ("seconds", "library_seconds", "peak_rss_mb", "library_peak_rss_mb"):
-        if key in a and key in b:
-            lines.append(f"{key}: x{b[key] / a[key]:.2f} for x{k:.0f} documents")
+    by_n = {r["docs"]: r for r in results}
+    for n, r in sorted(by_n.items()):
+        big = by_n.get(4 * n)
+        if big is None:
+            continue
+        for key, target in (("seconds", 4.6), ("cpu_seconds", 4.6), ("peak_rss_mb", 1.3)):
+            if key in r and key in big:
+                ratio = big[key] / r[key]
+                lines.append(f"{key}: N={n} -> {4 * n}: x{ratio:.2f} (target <= x{target})")
     return "\n".join(lines)
 
 
@@ -461,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mix", default=None, help="journal_text,journal_html,ai_text shares (0.7,0.2,0.1)")
     p.add_argument("--shard-size", type=int, default=64)
     p.add_argument("--plot", default=str(OUT_DIR / "sweep.png"))
+    p.add_argument("--replot", default=None, metavar="SWEEP_JSON",
+                   help="redraw the plot (and the sweep table) from a saved sweep.json, run nothing")
     # internal: run one measured phase in this (fresh) process
     p.add_argument("--_phase", default=None, help=argparse.SUPPRESS)
     p.add_argument("--raw", default=None, help=argparse.SUPPRESS)
@@ -475,6 +491,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             res = phase_floor(a.raw, a.out)
         print(json.dumps(res))
+        return 0
+
+    if a.replot:
+        results = json.loads(Path(a.replot).read_text())
+        plot_sweep(results, Path(a.plot))
+        print(render_sweep(results))
+        print(f"plot: {a.plot}")
         return 0
 
     phases = tuple(x for x in a.phases.split(",") if x)
