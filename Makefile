@@ -9,7 +9,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 
-.PHONY: install run test lint bench fmt clean
+.PHONY: install run test lint bench bench-align bench-refs fmt clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ lint: install
 
 fmt: install
 	$(VENV)/bin/ruff check --fix src flows tests bench
+
+bench: install
+	$(PY) bench/run.py --docs 1000
+
+bench-align: install
+	$(PY) bench/align_eval.py
+
+bench-refs: install
+	$(PY) bench/refs_eval.py
 
 clean:
 	rm -rf $(VENV) .prefect .pytest_cache

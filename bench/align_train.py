@@ -27,7 +27,7 @@ from hccbone_ingest.align.evaluate import score
 from hccbone_ingest.align.scoring import BEAD_FEATURES, DEFAULT_PARAMS, SKIP_FEATURES, AlignParams
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from align_eval import DEFAULT_DATA, load_set  # noqa: E402
+from align_eval import DEFAULT_DATA, load_set
 
 
 def _path_feats(g: A._Grid, beads: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> np.ndarray:
@@ -67,13 +67,42 @@ def _evaluate(data: dict[str, list], w: np.ndarray) -> dict[str, float]:
     return {s: score((_decode(g, prm), gold) for g, gold in docs).strict_f1 for s, docs in data.items()}
 
 
+def _calibrate(data: dict[str, list], prm: AlignParams) -> None:
+    """Fit sigmoid(a * value + b * cosine + c) to whether each predicted bead is exactly right."""
+    X, Y = [], []
+    for docs in data.values():
+        for g, gold in docs:
+            gs = set(gold)
+            vals, sz, se = A._values(g, prm)
+            i = j = 0
+            for a, b in A._dp(vals, sz, se):
+                if a and b:
+                    X.append((vals[(a, b)][i, j], g.cos[(a, b)][i, j], 1.0))
+                    Y.append(float((tuple(range(i, i + a)), tuple(range(j, j + b))) in gs))
+                i, j = i + a, j + b
+    Xa, Ya = np.asarray(X), np.asarray(Y)
+    w = np.zeros(3)
+    for _ in range(50):  # Newton steps
+        p = 1.0 / (1.0 + np.exp(-Xa @ w))
+        H = (Xa * (p * (1 - p))[:, None]).T @ Xa + 1e-6 * np.eye(3)
+        w += np.linalg.solve(H, Xa.T @ (Ya - p))
+    p = 1.0 / (1.0 + np.exp(-Xa @ w))
+    print(f"cal_a = {w[0]:.2f}, cal_b = {w[1]:.2f}, cal_c = {w[2]:.2f}; Brier {np.mean((p - Ya) ** 2):.4f}")
+    for lo, hi in ((0.0, 0.7), (0.7, 0.9), (0.9, 0.95), (0.95, 1.01)):
+        m = (p >= lo) & (p < hi)
+        if m.any():
+            print(f"  score [{lo}, {hi}): {m.sum()} beads, mean score {p[m].mean():.3f}, "
+                  f"right {Ya[m].mean():.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--sets", nargs="*", default=["paramed", "mac-dev"])
     ap.add_argument("--holdout", default=None, help="a set to leave out of training")
     ap.add_argument("--epochs", type=int, default=12)
-    ap.add_argument("--lr", type=float, default=0.005)
+    ap.add_argument("--lr", type=float, default=0.0003)
+    ap.add_argument("--calibrate", action="store_true", help="only fit the score calibration")
     args = ap.parse_args(argv)
 
     enc = get_encoder()
@@ -84,8 +113,11 @@ def main(argv: list[str] | None = None) -> int:
             for _, zh, en, gold in load_set(args.data / s):
                 p = A.AlignProblem(zh, en)
                 p._pz, p._pe = enc.pool(zh), enc.pool(en)
-                docs.append((A._grid(p, enc, DEFAULT_PARAMS), gold))
+                docs.append((A._grid(p, enc, DEFAULT_PARAMS, all_features=True), gold))
             data[s] = docs
+        if args.calibrate:
+            _calibrate(data, DEFAULT_PARAMS)
+            return 0
         train = [(g, gold) for s, docs in data.items() if s != args.holdout for g, gold in docs]
 
         w = np.array([*DEFAULT_PARAMS.weights, *DEFAULT_PARAMS.skip_weights])

@@ -7,7 +7,9 @@ with `prefect deploy` (see prefect.yaml).
 
 from __future__ import annotations
 
+import os
 import time
+from contextlib import contextmanager
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -19,19 +21,24 @@ from hccbone_ingest.pipeline import DEFAULT_MAX_BYTES
 from hccbone_ingest.run_summary import render_markdown
 from hccbone_ingest.runner import DEFAULT_SHARD_SIZE, IngestOptions, ShardSummary, make_plan, process_shard
 from hccbone_ingest.store import OutputDir, RunLock, publish
+from hccbone_ingest.store.layout import normalize_url
 from hccbone_ingest.store.plan import RawEntry
 
-TRANSIENT = (OSError, TimeoutError, ConnectionError)
+# OSError covers I/O, TimeoutError and ConnectionError. These subclasses are not transient:
+# the same call fails the same way, so retrying only delays the failure.
+DETERMINISTIC_OS_ERRORS = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
+
+
+def is_transient(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and not isinstance(exc, DETERMINISTIC_OS_ERRORS)
 
 
 def _retry_transient(task, task_run, state) -> bool:
-    """Retry I/O failures only: a parse error is deterministic and already quarantined."""
+    """Retry I/O failures only. A bad file never gets here: process_shard quarantines it."""
     try:
         state.result()
-    except TRANSIENT:
-        return True
-    except Exception:
-        return False
+    except Exception as exc:
+        return is_transient(exc)
     return False
 
 
@@ -49,6 +56,7 @@ def ingest(raw_dir: str = "raw", out: str = "processed", shard_size: int = DEFAU
            progress: bool = False) -> dict:
     log = get_run_logger()
     t0 = time.perf_counter()
+    out = normalize_url(out)  # workers elsewhere must write to the same absolute place
     opts = IngestOptions(raw_dir=raw_dir, out=out, shard_size=shard_size, full_refresh=full_refresh,
                          max_bytes=max_bytes, lock_wait=lock_wait)
     with RunLock(OutputDir(out), wait=lock_wait):
@@ -59,14 +67,16 @@ def ingest(raw_dir: str = "raw", out: str = "processed", shard_size: int = DEFAU
                  len(plan.removed))
         futures = [process_shard_task.submit(s, out, max_bytes) for s in shards]
         bar = _progress(len(plan.todo)) if progress and futures else None
-        for fut in as_completed(futures):
-            s: ShardSummary = fut.result()
-            for err in s.errors:
-                log.warning("quarantined %s", err)
+        try:
+            for fut in as_completed(futures):
+                s: ShardSummary = fut.result()
+                for err in s.errors:
+                    log.warning("quarantined %s", err)
+                if bar is not None:
+                    bar[0].advance(bar[1], s.files)
+        finally:
             if bar is not None:
-                bar[0].advance(bar[1], s.files)
-        if bar is not None:
-            bar[0].stop()
+                bar[0].stop()
         result = publish(plan)
     seconds = time.perf_counter() - t0
     md = render_markdown(result, seconds)
@@ -78,23 +88,64 @@ def ingest(raw_dir: str = "raw", out: str = "processed", shard_size: int = DEFAU
 
 
 def _progress(total: int):
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+    # stderr: stdout carries the summary (and --json output must stay parseable)
     p = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                 TimeRemainingColumn(), transient=False)
+                 TimeRemainingColumn(), console=Console(stderr=True), transient=False)
     p.start()
-    return p, p.add_task("ingest", total=total)
+    return p, p.add_task("files", total=total)
 
 
-def run_flow(*, task_runner: str = "thread", dask_address: str | None = None, **params) -> dict:
+def dask_runner(address: str | None = None, n_workers: int | None = None):
+    """A DaskTaskRunner on `address`, or on a LocalCluster of worker processes."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    n = n_workers or min(4, os.cpu_count() or 1)
+    # No dashboard: it needs bokeh and a free port, and costs startup time for nothing here.
+    return DaskTaskRunner(cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "processes": True,
+                                          "dashboard_address": None})
+
+
+@contextmanager
+def api_reachable_by_workers():
+    """Make the flow's Prefect API the one its Dask workers use.
+
+    With no PREFECT_API_URL, Prefect starts a temporary server inside the flow's process and
+    does not tell anyone its address, so every Dask worker process, finding no URL either,
+    starts its own temporary server (seconds each, then a second database per worker). Here
+    the flow's temporary server is started first and its URL put in the settings; the Dask
+    task runner ships the flow's settings to the workers with every task, so they all report
+    to it. With a URL configured (a real server, or the test harness) nothing changes.
+    """
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the same singleton Prefect would start for the flow
+    server.start()
+    with temporary_settings({PREFECT_API_URL: server.api_url}):
+        yield
+
+
+def run_flow(*, task_runner: str = "thread", dask_address: str | None = None,
+             dask_workers: int | None = None, **params) -> dict:
     """Run `ingest` with the chosen task runner and return its summary."""
-    f = ingest
-    if task_runner == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        runner = (DaskTaskRunner(address=dask_address) if dask_address else
-                  DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
-                                                 "processes": True}))
-        f = ingest.with_options(task_runner=runner)
-    state = f(return_state=True, **params)
+    if task_runner == "thread":
+        return ingest(return_state=True, **params).result(raise_on_failure=True)
+    if task_runner != "dask":
+        raise ValueError(f"unknown task runner {task_runner!r} (thread or dask)")
+    out = params.get("out", "processed")
+    if out.startswith("memory://"):
+        raise ValueError("memory:// lives inside one process; Dask workers cannot write to it. "
+                         "Use a shared path or an object store URL with --task-runner dask.")
+    f = ingest.with_options(task_runner=dask_runner(dask_address, dask_workers))
+    with api_reachable_by_workers():
+        state = f(return_state=True, **params)
     return state.result(raise_on_failure=True)

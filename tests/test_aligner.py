@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from hccbone_ingest.align.aligner import AlignProblem, Bead, align, align_batch, format_bead
-from hccbone_ingest.align.anchors import anchor_keys
+from hccbone_ingest.align.anchors import anchor_keys, end_mark, ends_with_quote
 from hccbone_ingest.align.encoder import get_encoder
 from hccbone_ingest.align.evaluate import parse_align, score
 from hccbone_ingest.errors import ParseError
@@ -39,16 +39,22 @@ def test_seed_beads(encoder, seed_sentences):
 
 
 def test_unmatched_sentences(encoder):
-    zh = ["肝癌骨转移的预后较差。", "本研究由国家自然科学基金资助。", "放疗可以缓解疼痛。"]
-    en = ["Radiological follow-up was done every 3 months.",
-          "The prognosis of bone metastasis from HCC is poor.", "Radiotherapy can relieve pain."]
+    zh = ["肝癌骨转移的预后较差。", "放疗可以缓解骨痛。", "双膦酸盐和地舒单抗可减少骨相关事件。",
+          "系统治疗仍是主要的治疗措施。"]
+    en = ["The prognosis of bone metastasis from HCC is poor.", "Radiotherapy can relieve bone pain.",
+          "(Funded by Pfizer; ClinicalTrials.gov number, NCT00457002.)",
+          "Bisphosphonates and denosumab reduce skeletal-related events.",
+          "Systemic therapy remains the main treatment."]
     beads = align(zh, en, encoder=encoder)
-    pairs = [(b.zh, b.en) for b in beads]
-    assert ((0,), (1,)) in pairs and ((2,), (2,)) in pairs
-    assert ((), (0,)) in pairs and ((1,), ()) in pairs
-    # every sentence exactly once, in reading order on both sides
-    assert [i for b in beads for i in b.zh] == [0, 1, 2]
-    assert [j for b in beads for j in b.en] == [0, 1, 2]
+    assert [(b.zh, b.en) for b in beads] == [
+        ((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,))]
+    assert beads[2].kind == "0-1"
+    # and the other way round: a Chinese sentence with no English counterpart
+    zh2 = ["肝癌骨转移的预后较差。", "本研究由国家自然科学基金资助。", "放疗可以缓解骨痛。",
+           "系统治疗仍是主要的治疗措施。"]
+    beads = align(zh2, en[:2] + en[4:], encoder=encoder)
+    assert [(b.zh, b.en) for b in beads] == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+    assert beads[1].kind == "1-0"
 
 
 def test_blank_and_empty_inputs(encoder):
@@ -105,6 +111,25 @@ def test_anchor_keys():
     # English keeps terms that look like terms, not ordinary words; number words become digits
     assert anchor_keys("Three HCC patients had a 1,402 mg dose and mTOR loss.", "en") == [
         "n:#3", "n:1402", "t:hcc", "t:mtor"]
+
+
+def test_chinese_numerals_meet_english_number_words():
+    assert anchor_keys("那男孩约莫十四五岁年纪", "zh") == ["n:14", "n:15"]
+    assert anchor_keys("翻了十七八个滚,也有三百余口人", "zh") == ["n:17", "n:18", "n:300"]
+    assert anchor_keys("a boy of fourteen or fifteen", "en") == ["n:14", "n:15"]
+    # a numeral inside an ordinary word is not a count
+    assert anchor_keys("我们统一了意见", "zh") == []
+
+
+def test_direct_speech_and_end_marks():
+    assert "p:quote" in anchor_keys("韦小宝笑道：“呸，你不会摔交！”", "zh")
+    assert "p:quote" in anchor_keys("'You're hopeless!' cried Trinket.", "en")
+    # an apostrophe is not a quotation mark
+    assert "p:quote" not in anchor_keys("Trinket's friend didn't come.", "en")
+    assert ends_with_quote("韦小宝道：“好，你上来！”") and ends_with_quote("'On guard!'")
+    assert not ends_with_quote("He left the room.")
+    ends = ("难道是皇宫？", "'The book?'", "好，你上来！”", "不过…… 不过……”", "He left.")
+    assert [end_mark(t) for t in ends] == [1, 1, 2, 3, 0]
 
 
 def test_format_and_parse_round_trip():

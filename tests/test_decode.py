@@ -110,3 +110,18 @@ def test_empty_and_blank_inputs() -> None:
         decode_bytes(b"")
     with pytest.raises(EmptyInput):
         decode_bytes(b"\xef\xbb\xbf   \n")
+
+
+@pytest.mark.parametrize("decl", ["iso-8859-1", "latin1", "windows-1252"])
+@pytest.mark.parametrize("enc", ["utf-8", "gbk"])
+def test_a_single_byte_declaration_on_a_chinese_page_is_overruled(decl: str, enc: str) -> None:
+    # A single-byte codec never fails, so without this rule the page would be mojibake.
+    d = decode_bytes(_page(f'<meta charset="{decl}">', TITLE + "。北京大学人民医院CT检查").encode(enc))
+    assert d.encoding == ("utf-8" if enc == "utf-8" else "gb18030") and TITLE in d.text
+
+
+def test_a_real_latin1_page_keeps_its_declaration() -> None:
+    # `é` + `p` is also a valid GB18030 pair: the byte pattern tells the two apart
+    body = "Métastases osseuses du carcinome hépatocellulaire: étude rétrospective"
+    d = decode_bytes(_page('<meta charset="iso-8859-1">', body).encode("latin-1"))
+    assert (d.encoding, d.how) == ("iso8859-1", "declared") and body in d.text

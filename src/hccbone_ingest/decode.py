@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from .errors import DecodeError, EmptyInput
 
+# Part of every fragment's cache key: bump when decoding changes what any page decodes to.
+DECODER_VERSION = 2
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -70,6 +73,41 @@ def _check_text(text: str, how: str) -> None:
         )
 
 
+# Codec names (as codecs.lookup spells them) that map every byte to a character.
+_SINGLE_BYTE = ("iso8859", "cp125", "cp437", "cp850", "cp866", "mac-", "koi8", "tis-620")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_THEN_ASCII = re.compile(rb"[\x80-\xff](?=[\x40-\x7e])")
+_CJK_OR_FULLWIDTH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _is_single_byte(codec: str) -> bool:
+    return codec.startswith(_SINGLE_BYTE)
+
+
+def _has_high_bytes(data: bytes) -> bool:
+    return _HIGH_BYTE.search(data) is not None
+
+
+def _chinese_multibyte(data: bytes) -> tuple[str, str] | None:
+    """The page as strict UTF-8, or as strict GB18030 when (nearly) all its non-ASCII
+    characters are then Chinese; None when neither reading is convincing."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    # Latin-1 text also decodes as GB18030 (`é` + `p` is a valid pair), but then nearly
+    # every high byte is followed by an ASCII letter; in Chinese text high bytes come in runs.
+    high = len(_HIGH_BYTE.findall(data))
+    glued = len(_HIGH_THEN_ASCII.findall(data))
+    chars = sum(1 for ch in text if ord(ch) > 0x7F)
+    cjk = len(_CJK_OR_FULLWIDTH.findall(text))
+    return (text, "gb18030") if chars and cjk >= 0.9 * chars and glued <= 0.2 * high else None
+
+
 def _least_lossy(data: bytes, codecs_: list[str]) -> tuple[str, str] | None:
     """The codec (first wins ties) that needs the fewest replacement characters, if that is
     only a handful: detection would otherwise pick some single-byte codec and turn a page
@@ -116,7 +154,16 @@ def decode_bytes(data: bytes) -> Decoded:
         try:
             text = data.decode(declared)
             _check_text(text, declared)
-            return Decoded(text, declared, "declared")
+            if not (_is_single_byte(declared) and _has_high_bytes(data)):
+                return Decoded(text, declared, "declared")
+            # A single-byte codec decodes any bytes, so a Chinese page under a copied
+            # `charset=iso-8859-1` template would become mojibake without an error: strict
+            # UTF-8 or clearly Chinese GB18030 wins over such a declaration.
+            better = _chinese_multibyte(data)
+            if better is None:
+                return Decoded(text, declared, "declared")
+            _check_text(*better)
+            return Decoded(better[0], better[1], better[1])
         except UnicodeDecodeError:
             pass  # the declaration lies (common with copied templates); detect instead
     for enc in ("utf-8", "gb18030"):

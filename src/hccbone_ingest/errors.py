@@ -24,6 +24,12 @@ class EmptyInput(IngestError):
     stage = "read"
 
 
+class UnreadableInput(IngestError):
+    """The file exists but the operating system refuses to read it (permissions, a directory)."""
+
+    stage = "read"
+
+
 class DecodeError(IngestError):
     stage = "decode"
 

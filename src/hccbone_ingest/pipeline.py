@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .decode import DECODER_VERSION
 from .enrich import Step, default_steps
-from .errors import EmptyInput, IngestError, InputTooLarge
+from .errors import EmptyInput, IngestError, InputTooLarge, UnreadableInput
 from .records import ErrorRecord, ParsedDocument
 from .sources.base import RawInput
 from .sources.registry import adapter_versions, pick_adapter
@@ -40,7 +41,7 @@ class Outcome:
 def pipeline_version(steps: Sequence[Step] | None = None) -> str:
     """Everything that changes the output of a file: the cache key's code part."""
     steps = default_steps() if steps is None else steps
-    parts = [f"hccbone_ingest={__version__}", f"schema={SCHEMA_VERSION}"]
+    parts = [f"hccbone_ingest={__version__}", f"schema={SCHEMA_VERSION}", f"decoder={DECODER_VERSION}"]
     parts += [f"{k}@{v}" for k, v in adapter_versions().items()]
     parts += [s.id() for s in steps]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
@@ -55,7 +56,11 @@ def read_raw(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInp
         )
     if size == 0:
         raise EmptyInput("the file is empty (0 bytes)")
-    return RawInput(path=rel, data=path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except (PermissionError, IsADirectoryError) as e:  # deterministic: retrying cannot help
+        raise UnreadableInput(f"the file cannot be read: {e.strerror}") from e
+    return RawInput(path=rel, data=data)
 
 
 def parse_raw(raw: RawInput) -> ParsedDocument:

@@ -17,6 +17,7 @@ from .pipeline import DEFAULT_MAX_BYTES, pipeline_version, process_files
 from .stages import stage
 from .store import OutputDir, PublishResult, RunLock, RunPlan, plan_run, publish
 from .store import fragments as frag
+from .store.faults import checkpoint
 from .store.plan import RawEntry
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DE
     for entry, outcome in zip(entries, outcomes, strict=True):
         with stage("write_fragments"):
             out.write_bytes_atomic(out.fragment_path(entry.key), frag.encode(outcome))
+        checkpoint("fragment-written")
         if outcome.doc is not None:
             summary.documents += 1
         else:

@@ -6,15 +6,18 @@ unmatched (1-0, 0-1). The path through the whole n x m grid that maximizes the s
 values is found exactly (no pruning window: abstracts and articles are short), one row at a
 time with every bead type vectorized over the row.
 
-A bead's value combines (see `scoring.py` for the weights and how they were set):
+A bead's value is a weighted sum of features (`scoring.BEAD_FEATURES`, weights in `scoring.py`):
 - the cosine of the two blocks' sentence embeddings (USE multilingual v3; a block's embedding
-  is pooled from its sentences, see `encoder.py`), made comparable across sentences by
-  subtracting how similar each block is to its best other candidates (a CSLS-style margin);
+  is pooled from its sentences, see `encoder.py`), minus its mean cosine with the sentences just
+  outside the bead on the other side (Bertalign's neighbour margin);
 - a Gale-Church-style length term, with the zh->en character ratio estimated from the
   document pair itself (abstracts and novels differ);
-- lexical anchors: shared numbers, percentages and Latin-script terms (`anchors.py`);
+- lexical anchors: shared numbers, percentages and Latin-script terms; punctuation anchors
+  (`?`, `!`, direct speech) and whether both blocks end the same way (`anchors.py`);
 - structured-abstract labels: a bead must not join sentences of different parts;
 - a prior per bead shape.
+Leaving a sentence unmatched costs a constant plus a share of its best cosine with the sentences
+it sits between on the other side. Bead scores are a calibrated sigmoid of the value and cosine.
 
 Batching: `align_batch` pools every sentence of every problem through the encoder in one pass,
 so the expensive part of the model runs once per sentence whatever the number of documents.
@@ -27,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .anchors import anchor_keys
+from .anchors import anchor_keys, end_mark, ends_with_quote
 from .encoder import Pooled, SentenceEncoder, blas_threads, get_encoder
 from .scoring import DEFAULT_PARAMS, N_BEAD_FEATS, AlignParams, bead_probability
 
@@ -184,8 +187,15 @@ class _Grid:
     cos: dict[tuple[int, int], np.ndarray]  # raw block cosines, for the bead score
 
 
-def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> _Grid:
-    """Bead features of every candidate bead (see scoring.BEAD_FEATURES for their meaning)."""
+def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features: bool = False) -> _Grid:
+    """Bead features of every candidate bead (see scoring.BEAD_FEATURES for their meaning).
+
+    Features whose weight is 0 stay 0 unless `all_features` (the trainer needs them all).
+    """
+
+    def need(k: int) -> bool:
+        return all_features or prm.weights[k] != 0.0
+
     zkeys = [anchor_keys(t, "zh") for t in p.zh]
     ekeys = [anchor_keys(t, "en") for t in p.en]
     # Only keys seen on the Chinese side can anchor (English has many more number-like words).
@@ -204,14 +214,20 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> _Grid:
     ratio = float(np.clip((E.chars[-1] + 1.0) / (Z.chars[-1] + 1.0), prm.ratio_min, prm.ratio_max))
     weak = np.array([k.startswith("n:#") for k in sorted(vocab, key=vocab.get)] or [False])
     key_w = np.where(weak, prm.weak_number_weight, 1.0)
+    punct = np.array([k.startswith("p:") for k in sorted(vocab, key=vocab.get)] or [False])
 
     S11 = Z.emb[1] @ E.emb[1].T
     # CSLS-style reference: how similar each sentence is to its best candidates across.
-    kk = min(prm.margin_k, ne)
-    ref_z1 = -np.sort(-S11, axis=1)[:, :kk].mean(axis=1)
-    kk = min(prm.margin_k, nz)
-    ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
+    if need(2):
+        kk = min(prm.margin_k, ne)
+        ref_z1 = -np.sort(-S11, axis=1)[:, :kk].mean(axis=1)
+        kk = min(prm.margin_k, nz)
+        ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
 
+    zq = np.array([ends_with_quote(t) for t in p.zh], dtype=bool)
+    eq = np.array([ends_with_quote(t) for t in p.en], dtype=bool)
+    zm = np.array([end_mark(t) for t in p.zh])
+    em = np.array([end_mark(t) for t in p.en])
     feats: dict[tuple[int, int], np.ndarray] = {}
     coss: dict[tuple[int, int], np.ndarray] = {}
     for t, (a, b) in enumerate(prm.bead_types):
@@ -222,28 +238,39 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> _Grid:
         F = np.zeros((N_BEAD_FEATS, *cos.shape))
         F[0] = cos
         F[1] = _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
-        rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
-        re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
-        F[2] = 0.5 * (rz[:, None] + re_[None, :])
+        if need(2):
+            rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
+            re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
+            F[2] = 0.5 * (rz[:, None] + re_[None, :])
         lz = (Z.chars[a:] - Z.chars[:-a])[:, None]
         le = (E.chars[b:] - E.chars[:-b])[None, :]
         delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
         F[3] = np.minimum(delta * delta, prm.len_cap)
         az = Z.anchors[a:] - Z.anchors[:-a]
         ae = E.anchors[b:] - E.anchors[:-b]
-        azb = (az > 0) * key_w
-        aeb = (ae > 0) * key_w
-        inter = azb @ (ae > 0).T.astype(float)
-        union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
-        anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
-        F[4] = anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
+        F[4] = _anchor_overlap(az, ae, key_w * ~punct, prm)
+        if need(9):
+            F[9] = _anchor_overlap(az, ae, key_w * punct, prm)
         lbz = _block_labels(Z.labels, a)[:, None]
         lbe = _block_labels(E.labels, b)[None, :]
         F[5] = (lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe))
         size = a + b - 2
-        F[6] = cos * size
-        F[7] = F[1] * size
-        F[8 + t] = 1.0  # the bead shape's prior
+        if need(6):
+            F[6] = F[0] * size
+        if need(7):
+            F[7] = F[1] * size
+        if need(8) and a + b > 2:
+            F[8] = cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b)
+        if need(10):
+            # Do both blocks end the same way, in direct speech or not? +1 both, -1 one side only.
+            qz = zq[a - 1: a - 1 + cos.shape[0]][:, None]
+            qe = eq[b - 1: b - 1 + cos.shape[1]][None, :]
+            F[10] = (qz & qe).astype(float) - (qz ^ qe)
+        if need(11):
+            mz = zm[a - 1: a - 1 + cos.shape[0]][:, None]
+            me = em[b - 1: b - 1 + cos.shape[1]][None, :]
+            F[11] = np.where((mz == me) & (mz > 0), 1.0, np.where(mz != me, -1.0, 0.0))
+        F[12 + t] = 1.0  # the bead shape's prior
         feats[(a, b)] = F
         coss[(a, b)] = cos
     skip_z, skip_e = _skip_features(S11)
@@ -255,6 +282,37 @@ def _values(g: _Grid, prm: AlignParams) -> tuple[dict[tuple[int, int], np.ndarra
     ws = np.asarray(prm.skip_weights)
     vals = {t: np.tensordot(w, F, axes=1) for t, F in g.feats.items()}
     return vals, np.tensordot(ws, g.skip_z, axes=1), np.tensordot(ws, g.skip_e, axes=1)
+
+
+def _anchor_overlap(az: np.ndarray, ae: np.ndarray, key_w: np.ndarray, prm: AlignParams) -> np.ndarray:
+    """Weighted Jaccard overlap of the blocks' anchor keys minus a centre, scaled by how many.
+
+    Shared keys pull a bead up, keys on one side only push it down; no keys, no opinion.
+    """
+    azb = (az > 0) * key_w
+    aeb = (ae > 0) * key_w
+    inter = azb @ (ae > 0).T.astype(float)
+    union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
+    anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
+    return anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
+
+
+def _weakest_member(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int
+                    ) -> np.ndarray:
+    """Lowest cosine of any single sentence of the bead with the other side's block.
+
+    A block holding one good pair and a stray sentence still embeds close to the good pair; its
+    stray member does not.
+    """
+    zm = z1 @ ee.T  # (nz, ne - b + 1): zh sentence vs en block
+    em = e1 @ ez.T  # (ne, nz - a + 1): en sentence vs zh block
+    low_z = zm[: zm.shape[0] - a + 1].copy()
+    for d in range(1, a):
+        np.minimum(low_z, zm[d: zm.shape[0] - a + 1 + d], out=low_z)
+    low_e = em[: em.shape[0] - b + 1].copy()
+    for d in range(1, b):
+        np.minimum(low_e, em[d: em.shape[0] - b + 1 + d], out=low_e)
+    return np.minimum(low_z, low_e.T)
 
 
 def _adjacent(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -26,24 +27,42 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="where shards run: threads in this process, or a Dask cluster")
     p.add_argument("--dask-address", default=None,
                    help="scheduler address (tcp://host:8786); default: a LocalCluster")
+    p.add_argument("--dask-workers", type=int, default=None,
+                   help="worker processes of the LocalCluster (default: CPU count, at most 4)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import prefect_env
+    from ..store import LockBusy, OutputDir, RunLock
 
+    t0 = time.perf_counter()
+    if not os.path.isdir(args.raw):
+        print(f"hccbone ingest: raw directory not found: {args.raw}", file=sys.stderr)
+        return 2
+    if args.task_runner == "dask" and args.out.startswith("memory://"):
+        print("hccbone ingest: memory:// lives inside one process and Dask workers cannot write to "
+              "it; use a shared path or an object store URL with --task-runner dask", file=sys.stderr)
+        return 2
+    if args.lock_wait <= 0:
+        # Fail fast, before the seconds Prefect takes to start, when another run holds the
+        # output. The flow takes the lock for real; losing a race here only delays the message.
+        try:
+            with RunLock(OutputDir(args.out)):
+                pass
+        except LockBusy as e:
+            print(f"hccbone ingest: {e}", file=sys.stderr)
+            return 2
     prefect_env.configure()
     from flows.ingest import run_flow  # imports prefect: after the environment is set
 
-    from ..store import LockBusy
-
-    t0 = time.perf_counter()
     try:
         summary = run_flow(
             raw_dir=args.raw, out=args.out, shard_size=args.shard_size, full_refresh=args.full_refresh,
             max_bytes=args.max_bytes, lock_wait=args.lock_wait, task_runner=args.task_runner,
-            dask_address=args.dask_address, progress=not args.no_progress and sys.stderr.isatty(),
+            dask_address=args.dask_address, dask_workers=args.dask_workers,
+            progress=not args.no_progress and sys.stderr.isatty(),
         )
     except LockBusy as e:
         print(f"hccbone ingest: {e}", file=sys.stderr)

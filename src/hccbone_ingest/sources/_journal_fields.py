@@ -255,7 +255,7 @@ def parse_en_affiliation(line: str) -> AffiliationLine | None:
 # Canonical key per printed label; `None` = recognised (so it ends a continuation) but unused.
 _META_KEYS: dict[str, str | None] = {
     "收稿日期": "received", "修回日期": "revised", "录用日期": "accepted", "接受日期": "accepted",
-    "网络出版日期": None, "出版日期": "published", "通信作者": "corresponding",
+    "网络出版日期": None, "出版日期": "published", "发布日期": "published", "通信作者": "corresponding",
     "通讯作者": "corresponding", "基金资助": "funding", "基金项目": "funding", "作者简介": None,
     "received": "received", "revised": "revised", "accepted": "accepted",
     "published online": None, "online": None, "published": "published",
@@ -264,7 +264,9 @@ _META_KEYS: dict[str, str | None] = {
     "foundation items": "funding", "foundation item": "funding", "about author": None,
 }
 _META_KEY = re.compile(
-    r"(?:(?<=\s)|^)(?P<key>" + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True))
+    # A label starts a field at the line start or after a space or a separator (`…；录用日期：`).
+    r"(?:(?<=[\s;；,，])|^)(?P<key>"
+    + "|".join(sorted((re.escape(k) for k in _META_KEYS), key=len, reverse=True))
     + r")\s*[:：]",
     re.IGNORECASE,
 )
@@ -287,7 +289,7 @@ def parse_meta_line(line: str) -> list[MetaField] | None:
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(line)
         label = m.group("key").lower() if not has_cjk(m.group("key")) else m.group("key")
-        out.append(MetaField(_META_KEYS[label], label, line[m.end():end].strip()))
+        out.append(MetaField(_META_KEYS[label], label, line[m.end():end].strip().rstrip(";；,，").strip()))
     return out
 
 

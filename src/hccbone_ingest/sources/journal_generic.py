@@ -40,7 +40,7 @@ def generic_confidence(text: str) -> float:
 @register
 class GenericJournalAdapter(SourceAdapter):
     name = "journal_generic"
-    version = 1
+    version = 2  # 2: review fixes change the records of HTML pages (cache key)
     source = "journal"
 
     def can_parse(self, raw: RawInput) -> float:

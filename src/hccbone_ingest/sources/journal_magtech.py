@@ -23,7 +23,7 @@ from .registry import register
 @register
 class MagtechJournalAdapter(SourceAdapter):
     name = "journal_magtech"
-    version = 1
+    version = 2  # 2: review fixes change the records of HTML pages (cache key)
     source = "journal"
 
     def can_parse(self, raw: RawInput) -> float:

@@ -767,7 +767,7 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
 @register
 class JournalTextAdapter(SourceAdapter):
     name = "journal_text"
-    version = 1
+    version = 2  # 2: labels after ；, 发布日期 (shared field parsers; cache key)
     source = SOURCE
 
     def can_parse(self, raw: RawInput) -> float:

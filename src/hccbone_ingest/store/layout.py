@@ -12,9 +12,19 @@ import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
 
+def normalize_url(url: str) -> str:
+    """Local paths become absolute (Dask workers may run elsewhere); URLs are kept as given."""
+    if "://" in url or "::" in url:
+        return url
+    return os.path.abspath(os.path.expanduser(url))
+
+
 @dataclass(frozen=True)
 class OutputDir:
     url: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", normalize_url(self.url))
 
     @cached_property
     def _fs_root(self) -> tuple[fsspec.AbstractFileSystem, str]:
@@ -82,6 +92,17 @@ class OutputDir:
 
     def exists(self, path: str) -> bool:
         return self.fs.exists(path)
+
+    def table_dir(self, table: str, version: str | None = None) -> str:
+        """The folder of one table in a snapshot (default: the current one), for consistent reads.
+
+        Resolving the version once and reading every table from it never mixes two runs, even
+        while another run publishes (the previous snapshot is kept until the next run).
+        """
+        version = version or self.current_version()
+        if version is None:
+            raise FileNotFoundError(f"{self.url} has no published snapshot yet")
+        return self.path("_snapshots", version, table)
 
     def current_version(self) -> str | None:
         """The published snapshot version, or None before the first publish."""

@@ -96,8 +96,12 @@ def plan_run(raw_dir: str, out: OutputDir, pipeline_version: str, *, full_refres
             sha = prev["sha256"]  # unchanged since the last run: trust the recorded hash
             content_id = sha
         else:
-            sha = _sha256_file(abspath)
-            content_id = sha
+            try:
+                sha = _sha256_file(abspath)
+                content_id = sha
+            except PermissionError:  # quarantined when processed (UnreadableInput)
+                sha = None
+                content_id = f"unreadable:{st.st_size}:{st.st_mtime_ns}:{st.st_mode}"
         key = fragment_key(pipeline_version, rel, content_id)
         cached = not full_refresh and out.exists(out.fragment_path(key))
         entries.append(RawEntry(rel, abspath, st.st_size, st.st_mtime_ns, sha, key, cached))
@@ -106,8 +110,11 @@ def plan_run(raw_dir: str, out: OutputDir, pipeline_version: str, *, full_refres
     return RunPlan(raw_dir, out, pipeline_version, entries, removed)
 
 
-def manifest_bytes(plan: RunPlan, version: str) -> bytes:
+def manifest_bytes(plan: RunPlan, version: str, previous: str | None = None) -> bytes:
+    """The published state: raw files by hash, their fragments, the snapshot (and the one kept
+    from before it for readers still on it)."""
     files = {e.rel: {"sha256": e.sha256, "size": e.size, "mtime_ns": e.mtime_ns, "fragment": e.key}
              for e in plan.entries}
     return orjson.dumps({"manifest_version": MANIFEST_VERSION, "pipeline_version": plan.pipeline_version,
-                         "snapshot": version, "files": files}, option=orjson.OPT_SORT_KEYS)
+                         "snapshot": version, "previous": previous, "files": files},
+                        option=orjson.OPT_SORT_KEYS)

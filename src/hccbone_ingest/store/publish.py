@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import os
 import posixpath
+import shutil
 import statistics
 import uuid
 from collections import Counter, defaultdict
@@ -27,8 +28,10 @@ from ..corpus import DocMeta
 from ..stages import stage
 from ..tables import SCHEMA_VERSION, TABLES, sort_rows, to_arrow
 from . import fragments
+from .faults import checkpoint
 from .layout import OutputDir
-from .plan import RunPlan, manifest_bytes
+from .lock import RunLock
+from .plan import RunPlan, load_manifest, manifest_bytes
 
 # Rows per row group. A table's rows wait in memory until their row group is full, so this
 # bounds publishing memory: 50,000 let the wait grow with the corpus up to ~6,000 documents
@@ -153,7 +156,11 @@ def _load_index(plan: RunPlan) -> tuple[list[tuple[DocMeta, str]], list[dict], d
         data = plan.out.read_bytes(path)
         if data is None:
             raise RuntimeError(f"fragment missing for {e.rel} ({path}); rerun the ingest")
-        frag = fragments.decode(data)
+        try:
+            frag = fragments.decode(data)
+        except (ValueError, KeyError, TypeError) as err:
+            raise RuntimeError(f"fragment of {e.rel} is unreadable ({path}: {err}); "
+                               "rerun with --full-refresh") from err
         if frag["error"]:
             errors.append(frag["error"])
         else:
@@ -212,59 +219,108 @@ def _write_snapshot(out: OutputDir, snap_dir: str, kept: list[tuple[DocMeta, str
                 w.add(sort_rows(name, table_rows))
     for name, w in writers.items():
         result.rows_per_table[name] = w.close()
+        checkpoint("table-written")
     err_writer = _TableWriter(out, snap_dir, "errors")
     err_rows = sort_rows("errors", errors)
     err_writer.add(err_rows)
     result.rows_per_table["errors"] = err_writer.close()
+    checkpoint("table-written")
     result.errors = [{k: r[k] for k in ("source_path", "stage", "error_type", "message")} for r in err_rows]
     result.alignment_scores = _score_summary(scores)
 
 
 def _switch_current(out: OutputDir, version: str) -> None:
-    """Point every table at the new snapshot with one atomic rename."""
+    """Point every table at the new snapshot with one atomic operation."""
     if out.is_local:
         link = out.path("_snapshots", "current")
         tmp = f"{link}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         os.symlink(version, tmp)
-        os.replace(tmp, link)
+        os.replace(tmp, link)  # the commit: every <table> link resolves through `current`
         for name in TABLES:
             table_link = out.path(name)
-            target = posixpath.join("_snapshots", "current", name)
-            if os.path.islink(table_link) and os.readlink(table_link) == target:
-                continue
             if os.path.lexists(table_link) and not os.path.islink(table_link):
                 raise RuntimeError(f"{table_link} exists and is not a link to a snapshot; move it away")
-            tmp = f"{table_link}.tmp-{os.getpid()}"
-            os.symlink(target, tmp)
-            os.replace(tmp, table_link)
+            _link(posixpath.join("_snapshots", "current", name), table_link)
+        # The card too, so that it always describes the tables next to it.
+        _link(posixpath.join("_snapshots", "current", "README.md"), out.path("README.md"))
     else:
-        # Object stores have no atomic rename of a prefix: copy the snapshot into the table
-        # prefixes, then record the pointer. Readers may briefly see a mix (see docs/operations.md).
-        for name in TABLES:
-            dest = out.path(name)
-            if out.exists(dest):
-                out.fs.rm(dest, recursive=True)
-            out.fs.copy(posixpath.join(out.snapshot(version), name), dest, recursive=True)
+        # Object stores have neither symlinks nor an atomic rename of a prefix. The commit is
+        # the pointer object (one PUT); the <table>/ prefixes are then refreshed file by file
+        # for tools that read them directly, so they may mix two runs until this returns.
+        # Consistent readers resolve the pointer (OutputDir.table_dir); see docs/operations.md.
         out.write_bytes_atomic(out.path("_snapshots", "current.txt"), version.encode())
+        for name in TABLES:
+            _mirror(out, posixpath.join(out.snapshot(version), name), out.path(name))
+        out.fs.copy(posixpath.join(out.snapshot(version), "README.md"), out.path("README.md"))
 
 
-def _collect_garbage(out: OutputDir, version: str, previous: str | None, plan: RunPlan) -> None:
-    keep = {version, previous, "current", "current.txt"}
-    if out.exists(out.snapshots):
-        for p in out.fs.ls(out.snapshots, detail=False):
-            name = posixpath.basename(p.rstrip("/"))
-            if name not in keep:
+def _link(target: str, link: str) -> None:
+    """Make `link` a symlink to `target`, atomically, unless it already is one."""
+    if os.path.islink(link) and os.readlink(link) == target:
+        return
+    tmp = f"{link}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def _mirror(out: OutputDir, src: str, dest: str) -> None:
+    """Make the files under `dest` equal those under `src`: overwrite, then drop extras."""
+    fs = out.fs
+    wanted = {posixpath.relpath(p, src): p for p in fs.find(src)}
+    for rel, p in sorted(wanted.items()):
+        target = posixpath.join(dest, rel)
+        fs.makedirs(posixpath.dirname(target), exist_ok=True)
+        fs.copy(p, target)
+    if fs.exists(dest):
+        for p in fs.find(dest):
+            if posixpath.relpath(p, dest) not in wanted:
                 with contextlib.suppress(FileNotFoundError):
-                    out.fs.rm(p, recursive=True)
-    live = {e.key for e in plan.entries}
-    frag_root = out.path("_state", "fragments")
-    if out.exists(frag_root):
-        for p in out.fs.find(frag_root):
-            name = posixpath.basename(p)
-            if name.endswith(".json") and name[:-5] in live:
-                continue
+                    fs.rm(p)
+
+
+def _remove(out: OutputDir, path: str) -> None:
+    """Remove a file, a directory tree, or a symlink (never what a symlink points to)."""
+    if out.is_local:
+        if os.path.islink(path) or os.path.isfile(path):
             with contextlib.suppress(FileNotFoundError):
-                out.fs.rm(p)
+                os.unlink(path)
+        elif os.path.isdir(path):
+            shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            out.fs.rm(path, recursive=True)
+
+
+def _children(out: OutputDir, path: str) -> list[str]:
+    if not out.exists(path):
+        return []
+    if out.is_local:
+        return sorted(os.path.join(path, n) for n in os.listdir(path))
+    return sorted(p.rstrip("/") for p in out.fs.ls(path, detail=False))
+
+
+def _collect_garbage(out: OutputDir, keep_versions: set[str], live_fragments: set[str]) -> None:
+    """Remove what no published state refers to: old snapshots, stale fragments, temp files.
+
+    Runs under the lock, after the switch. The previous snapshot is kept so that a reader
+    that resolved it just before the switch can finish; it goes at the next publish.
+    """
+    keep = {*keep_versions, "current", "current.txt"}
+    for p in _children(out, out.snapshots):
+        if posixpath.basename(p) not in keep:
+            _remove(out, p)
+            checkpoint("gc-removed")
+    for p in _children(out, out.root) + _children(out, out.state):
+        if ".tmp-" in posixpath.basename(p):  # a temp file or link left by a killed run
+            _remove(out, p)
+            checkpoint("gc-removed")
+    frag_root = out.path("_state", "fragments")
+    for d in _children(out, frag_root):
+        for p in _children(out, d):
+            name = posixpath.basename(p)
+            if not (name.endswith(".json") and name[:-5] in live_fragments):
+                _remove(out, p)
+                checkpoint("gc-removed")
 
 
 def publish(plan: RunPlan) -> PublishResult:
@@ -286,9 +342,11 @@ def _publish(plan: RunPlan) -> PublishResult:
         # Same inputs as the published snapshot: it is complete (it was renamed into place
         # only when whole), so reuse it rather than rewrite what readers are reading.
         saved = orjson.loads(existing)
-        for k in ("documents_per_source", "rows_per_table", "errors", "alignment_scores"):
+        for k in ("documents_per_source", "errors", "alignment_scores"):
             setattr(result, k, saved[k])
-        card = out.read_bytes(posixpath.join(snap, "README.md")) or b""
+        # saved with sorted keys: back to the tables' order, as a fresh publish reports them
+        rows = saved["rows_per_table"]
+        result.rows_per_table = {n: rows[n] for n in TABLES if n in rows}
     else:
         docs, errors, sources = _load_index(plan)
         kept = _dedupe(docs, errors)
@@ -302,10 +360,32 @@ def _publish(plan: RunPlan) -> PublishResult:
         out.write_bytes_atomic(posixpath.join(tmp, "_summary.json"),
                                orjson.dumps(saved, option=orjson.OPT_SORT_KEYS))
         if out.exists(snap):
-            out.fs.rm(snap, recursive=True)  # an older, unreferenced copy of the same version
-        out.fs.mv(tmp, snap, recursive=True)
+            _remove(out, snap)  # an older, unreferenced copy of the same version
+        out.fs.mv(tmp, snap, recursive=True)  # local: one rename; the snapshot appears whole
+        checkpoint("snapshot-renamed")
     _switch_current(out, version)
-    out.write_bytes_atomic(out.path("README.md"), card)
-    out.write_bytes_atomic(out.manifest_path, manifest_bytes(plan, version))
-    _collect_garbage(out, version, previous if previous != version else None, plan)
+    checkpoint("current-switched")
+    kept = previous if previous != version else None
+    out.write_bytes_atomic(out.manifest_path, manifest_bytes(plan, version, kept))
+    checkpoint("manifest-written")
+    _collect_garbage(out, {version, kept or version}, {e.key for e in plan.entries})
     return result
+
+
+def sweep(out: OutputDir, lock_wait: float = 0.0) -> bool:
+    """Collect garbage outside a run (the maintenance flow), by the rules a publish applies.
+
+    Takes the lock (raises LockBusy if a run holds it). Does nothing, and returns False, when
+    the directory holds no published state or a run died between switching and writing the
+    manifest: the next ingest completes that one, and guessing here could drop live files.
+    """
+    if not out.exists(out.manifest_path):
+        return False  # not an output directory (yet): create nothing, not even the lock
+    with RunLock(out, wait=lock_wait):
+        manifest = load_manifest(out)
+        current = out.current_version()
+        if not manifest or current is None or manifest.get("snapshot") != current:
+            return False
+        live = {f["fragment"] for f in manifest["files"].values()}
+        _collect_garbage(out, {current, manifest.get("previous") or current}, live)
+        return True

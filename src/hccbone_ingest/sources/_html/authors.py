@@ -102,6 +102,10 @@ def parse_author_line(marked: str, lang: str) -> list[Author]:
                 cur.email = cur.email or addr
         else:
             pieces = sep.split(tok)
+            if name.strip() and cur.affiliation_ids and _clean_name(pieces[0]):
+                # Labels follow the name they belong to, so a name after a <sup> label starts
+                # the next author even without a separator (Yiigle: `黄志强<sup>1</sup> 吴敏`).
+                flush()
             name += pieces[0]
             for p in pieces[1:]:
                 flush()

@@ -9,22 +9,22 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from ...records import Reference
+from ...records import Affiliation, Author, Reference
 from ...text.normalize import clean, has_cjk
 from .. import _journal_fields as jf
-from .dom import inline_text, text_lines
+from .authors import author_line
+from .dom import BLOCK_TAGS, inline_text, name_words, text_lines, unique_tags
 from .fields import (
     abstract_label,
+    affiliations_from_lines,
     join_pieces,
     keyword_label,
     keywords_of,
-    labelled_values,
     numbered_items,
-    parse_header,
     reference_doi,
 )
 from .layer import Layer
-from .magtech_dom import is_lang
+from .magtech_dom import add_lang, apply_labelled, is_lang, marked_lines, read_header
 
 # A line that ends the block before it: another label, or a section heading.
 _STOP = re.compile(
@@ -40,6 +40,23 @@ _CITE = re.compile(r"^(文章引用|引用本文|引用格式|Cite this article|
                    re.IGNORECASE)
 
 
+_ABS_HEADING = re.compile(r"^(摘\s*要|中文摘要|英文摘要|Abstract|Summary)$", re.IGNORECASE)
+
+
+def _abstract_heading(lines: list[str], i: int) -> tuple[str, str] | None:
+    """`摘要` / `Abstract` as a heading of its own (Yiigle: `<h4>摘要</h4><p>…`). The same
+    word is also a tab or a metrics legend, so the next line must be a paragraph in the
+    heading's script."""
+    m = _ABS_HEADING.match(lines[i])
+    if not m or i + 1 >= len(lines):
+        return None
+    lang = "zh" if has_cjk(m.group(1)) and m.group(1) != "英文摘要" else "en"
+    nxt = lines[i + 1]
+    if len(nxt) < 20 or _STOP.match(nxt) or not is_lang(nxt, lang):
+        return None
+    return lang, ""
+
+
 def _abstracts(layer: Layer, lines: list[str]) -> None:
     i = 0
     while i < len(lines):
@@ -49,7 +66,7 @@ def _abstracts(layer: Layer, lines: list[str]) -> None:
             layer.keywords.setdefault(kw[0], keywords_of(kw[1]))
             i += 1
             continue
-        lab = abstract_label(line)
+        lab = abstract_label(line) or _abstract_heading(lines, i)
         if not lab:
             i += 1
             continue
@@ -82,15 +99,28 @@ def _reference_list(soup: BeautifulSoup) -> list[Reference]:
         block: Tag = head
         while block.parent is not None and clean(block.parent.get_text(" ")) == t:
             block = block.parent
-        for sib in block.find_next_siblings(limit=3):
-            refs = _items(sib)
-            if refs:
-                return refs
+        refs = _sibling_items(block)
+        if refs:
+            return refs
         if block.parent is not None:  # heading and list share one block
             refs = _items(block.parent, after=t)
             if refs:
                 return refs
     return []
+
+
+def _sibling_items(head: Tag) -> list[Reference]:
+    """The list after a heading: one list element, or one <p> per reference (Hans prints
+    `<p>[1] …</p><p>[2] …</p>`), so consecutive siblings are read until one is no item."""
+    refs: list[Reference] = []
+    for i, sib in enumerate(head.find_next_siblings()):
+        found = _items(sib)
+        if not found:
+            if refs or i >= 2:  # the list ended, or never started near the heading
+                break
+            continue
+        refs += found
+    return refs
 
 
 def _items(el: Tag, after: str | None = None) -> list[Reference]:
@@ -105,21 +135,78 @@ def _items(el: Tag, after: str | None = None) -> list[Reference]:
     return [Reference(ref_no=n, raw=t, doi=reference_doi(t)) for n, t in items]
 
 
+# Class/id words of title blocks on pages that print the title in a <p>/<div> (Hans: `art_title`).
+_TITLE_WORDS = frozenset(("title", "tit", "biaoti", "timu"))
+# ... unless the name says whose title it is: `journal-title`, `site-title`, `column-title`.
+_NOT_ARTICLE_WORDS = frozenset(("journal", "site", "logo", "page", "menu", "column", "lanmu", "section",
+                                "qikan", "kanming", "header", "footer"))
+# Person names as author lines print them: 2-6 Chinese characters (· for minority names), or
+# 1-5 Latin words.
+_ZH_NAME = re.compile(r"^[\u3400-\u9fff\U00020000-\U0003134f·•]{2,6}$")
+_EN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\-]*(?:\s+[A-Za-z][A-Za-z'’.\-]*){0,4}$")
+
+
+def _title_candidates(soup: BeautifulSoup) -> list[Tag]:
+    """Headings first, then blocks whose class/id says title, in document order."""
+    heads = soup.find_all(["h1", "h2"], limit=6)
+    named = []
+    for el in soup.find_all(["p", "div", "span", "td", "h3"]):
+        words = set(name_words(el))
+        if words & _TITLE_WORDS and not words & _NOT_ARTICLE_WORDS:
+            named.append(el)
+    return unique_tags([*heads, *named])
+
+
+def _titles(layer: Layer, soup: BeautifulSoup) -> None:
+    for el in _title_candidates(soup):
+        t = inline_text(el)
+        if (t and 8 < len(t) <= 300 and el.find(BLOCK_TAGS) is None and not _STOP.match(t)
+                and not _REF_HEADING.match(t) and not jf.looks_like_citation(t)):
+            layer.set("title_zh" if is_lang(t, "zh") else "title_en", t)
+
+
+def _is_name(name: str | None, lang: str) -> bool:
+    return bool(name) and bool((_ZH_NAME if lang == "zh" else _EN_NAME).match(name or ""))
+
+
+def _author_blocks(soup: BeautifulSoup) -> list[tuple[str, Tag, list[Author]]]:
+    """Innermost blocks that read as an author line: names with <sup> labels and nothing else."""
+    found: list[tuple[str, Tag, list[Author]]] = []
+    # Candidates are the nearest block around each <sup>: one look per line, however deep
+    # the page nests (a find per element would be quadratic on nested tables).
+    for el in unique_tags(sup.find_parent(["p", "div", "td", "span"]) for sup in soup.find_all("sup")):
+        text = inline_text(el) or ""
+        if len(text) > 400:
+            continue
+        lang = "zh" if has_cjk(text) else "en"
+        authors = author_line(el, lang)
+        if (authors and any(a.affiliation_ids for a in authors)
+                and all(_is_name(a.name_zh or a.name_en, lang) for a in authors)):
+            found.append((lang, el, authors))
+    return found
+
+
+def _people(layer: Layer, soup: BeautifulSoup) -> None:
+    """The first author line of each language, and the affiliation block right after it."""
+    seen: set[str] = set()
+    for lang, el, authors in _author_blocks(soup):
+        if lang in seen:
+            continue
+        seen.add(lang)
+        affs: list[Affiliation] = []
+        for sib in el.find_next_siblings(limit=2):
+            affs = affiliations_from_lines(marked_lines(sib), lang)
+            if affs:
+                break
+        add_lang(layer, lang, authors, affs)
+
+
 def block_layer(soup: BeautifulSoup, lines: list[str]) -> Layer:
     """`soup` stripped of clutter; `lines` its visible lines."""
     layer = Layer("dom")
-    for h in soup.find_all(["h1", "h2"], limit=6):
-        t = inline_text(h)
-        if t and len(t) > 8 and not _STOP.match(t) and not _REF_HEADING.match(t):
-            layer.set("title_zh" if is_lang(t, "zh") else "title_en", t)
-    for line in lines[:80]:
-        h = parse_header(line)
-        if h is not None:
-            if h.journal:
-                layer.set("journal_zh" if has_cjk(h.journal) else "journal_en", h.journal)
-            for name in ("year", "volume", "issue", "first_page", "last_page", "doi"):
-                layer.set(name, getattr(h, name))
-            break
+    _titles(layer, soup)
+    _people(layer, soup)
+    read_header(layer, lines, limit=80)
     for line in lines:
         if re.match(r"^(DOI|doi)\s*[:：]", line):
             d = jf.find_doi_in(line)
@@ -127,12 +214,9 @@ def block_layer(soup: BeautifulSoup, lines: list[str]) -> Layer:
                 layer.set("doi", d.printed)
                 break
     for line in lines:
-        lab = labelled_values(line)
-        for key, value in lab:
-            if key in ("received", "revised", "accepted", "published"):
-                d = jf.parse_date(value)
-                if d:
-                    layer.set(f"{key}_date", d)
+        # dates, corresponding author (and e-mail), funding; one line each: on an unknown
+        # page the next line is no safe continuation of a fund
+        apply_labelled(layer, [line], "zh" if is_lang(line, "zh") else "en")
         m = _CITE.match(line)
         if m and clean(m.group(2)):
             c = clean(m.group(2))

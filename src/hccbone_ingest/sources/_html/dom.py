@@ -8,10 +8,10 @@ Walks are iterative: saved pages can nest deeper than Python's recursion limit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4.element import PageElement, PreformattedString
 
 from ...errors import ParseError
 from ...text.normalize import clean
@@ -27,7 +27,8 @@ _PAGE_CHROME = ("header", "footer")
 # `share-box`, `nav-tabs`): names are split on - _ and camelCase humps, then matched word by word.
 _CLUTTER_WORDS = frozenset((
     "modal", "dialog", "popup", "export", "share", "metric", "metrics", "tongji", "nav", "navbar",
-    "breadcrumb", "breadcrumbs", "toolbar", "cookie", "cookies", "qrcode", "erweima", "backtotop",
+    "breadcrumb", "breadcrumbs", "crumb", "crumbs", "toolbar", "cookie", "cookies", "qrcode", "erweima",
+    "backtotop",
 ))
 _NAME_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 # Unrendered Vue/Angular templates in pages saved before the script ran.
@@ -50,11 +51,16 @@ BLOCK_TAGS = frozenset((
 ))
 _PARAGRAPH_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                              "blockquote", "address", "ul", "ol"))
+_CELL_TAGS = ("li", "td", "th", "dd")
+_END_BR = re.compile(r"</br\s*>", re.IGNORECASE)
 _WS = re.compile(r"[ \t\r\n\f]+")
 
 
 def parse_html(text: str) -> BeautifulSoup:
     """The page's DOM (lxml's forgiving HTML parser)."""
+    # Browsers render a stray `</br>` as a line break (old CMS templates print it); lxml
+    # drops it, which would glue two affiliation or reference lines together.
+    text = _END_BR.sub("<br>", text)
     try:
         return BeautifulSoup(text, "lxml")
     except Exception as e:  # lxml/bs4 raise assorted types on pathological input
@@ -82,25 +88,50 @@ def _is_hidden(el: Tag) -> bool:
         return True
     if any(c.lower() in _HIDDEN_CLASSES for c in classes(el)) or el.has_attr("v-cloak"):
         return True
-    return any(w.lower() in _CLUTTER_WORDS
-               for n in [attr(el, "id"), *classes(el)] for w in _NAME_SPLIT.split(n) if w)
+    return any(w in _CLUTTER_WORDS for w in name_words(el))
+
+
+def name_words(el: Tag) -> list[str]:
+    """The words of an element's id and class names, lower-cased (`exportModal`,
+    `art_title_en`, `share-box` -> export modal / art title en / share box)."""
+    return [w.lower() for n in [attr(el, "id"), *classes(el)] for w in _NAME_SPLIT.split(n) if w]
+
+
+def unique_tags(tags: Iterable[Tag | None]) -> list[Tag]:
+    """Tags in first-seen order, each once, by identity: bs4 hashes a Tag by serialising
+    it (slow on big pages) and compares Tags by markup, so two identical <p> elements would
+    collapse into one in a set or dict."""
+    seen: set[int] = set()
+    out: list[Tag] = []
+    for t in tags:
+        if t is not None and id(t) not in seen:
+            seen.add(id(t))
+            out.append(t)
+    return out
 
 
 def _tags(root: Tag) -> Iterator[Tag]:
     return (d for d in root.descendants if isinstance(d, Tag))
 
 
+def _gone(node: PageElement) -> bool:
+    """Whether `node` was decomposed. bs4's `.decomposed` looks the flag up with getattr,
+    which on a live Tag falls through to a child search of the whole subtree (`find(
+    "_decomposed")`): called per element, that made clutter removal quadratic."""
+    return bool(vars(node).get("_decomposed", False))
+
+
 def strip_clutter(soup: BeautifulSoup) -> BeautifulSoup:
     """Remove every element a reader does not see as article content, in place."""
     for el in list(soup.find_all(_DROP_TAGS)):
-        if not el.decomposed:
+        if not _gone(el):
             el.decompose()
     for el in list(soup.find_all(_PAGE_CHROME)):
-        if not el.decomposed and el.find_parent("article") is None:
+        if not _gone(el) and el.find_parent("article") is None:
             el.decompose()
     doomed = [el for el in _tags(soup) if el.name not in ("html", "body") and _is_hidden(el)]
     for el in doomed:
-        if not el.decomposed:
+        if not _gone(el):
             el.decompose()
     for s in list(soup.find_all(string=True)):
         if isinstance(s, PreformattedString):  # comments, CDATA, doctype
@@ -108,16 +139,41 @@ def strip_clutter(soup: BeautifulSoup) -> BeautifulSoup:
         elif "{{" in s:
             s.replace_with(_MUSTACHE.sub("", str(s)))
     _drop_noise_blocks(soup)
+    _drop_link_bars(soup)
     return soup
+
+
+# What a link bar puts between its links (`首页 | 期刊 | 登录`, `首页 > 正文`).
+_BAR_SEPARATORS = re.compile(r"[|｜>›»·•/\s]+")
+_BAR_MARK = re.compile(r"[|｜>›»]")
+
+
+def _drop_link_bars(soup: BeautifulSoup) -> None:
+    """Drop blocks that are nothing but links and bar separators: navigation whose
+    id/class says nothing (`<div id="top">`). A separator is required, so a list of
+    keyword links or an author line (names, labels, commas) is never a bar."""
+    # Only the links' own parents are candidates: one text walk each, not one per element.
+    for el in unique_tags(a.parent for a in soup.find_all("a")):
+        if _gone(el) or el.name in ("html", "body", "[document]", "li"):
+            continue
+        links = el.find_all("a", recursive=False)
+        if len(links) < 2:
+            continue
+        text = el.get_text("")
+        rest = text
+        for a in links:
+            rest = rest.replace(a.get_text(""), "", 1)
+        if _BAR_MARK.search(rest) and not _BAR_SEPARATORS.sub("", rest):
+            el.decompose()
 
 
 def _drop_noise_blocks(soup: BeautifulSoup) -> None:
     """Drop the largest block whose whole text is a known widget text (metrics, switch link)."""
     for s in list(soup.find_all(string=_NOISE_START)):
-        if s.decomposed:  # inside a block already dropped
+        if _gone(s):  # inside a block already dropped
             continue
         el = s.parent
-        if el is None or el.decomposed:
+        if el is None or _gone(el):
             continue
         while el.name not in BLOCK_TAGS and el.name != "a" and el.parent is not None:
             el = el.parent
@@ -134,44 +190,93 @@ def _is_noise(el: Tag) -> bool:
     return bool(t) and len(t) <= 300 and bool(_NOISE_TEXT.match(t))
 
 
-def _walk_text(root: Tag, out: list[str]) -> None:
-    """Append the text of `root` with "\n" at line breaks and "\n\n" around paragraphs."""
-    stack: list[tuple[object, bool]] = [(root, True)]
+class _TextOut:
+    """Visible text as a browser's innerText builds it: block boundaries ask for line breaks
+    and adjacent requests collapse to the largest (`<div>A</div><div>B</div>` is `A\nB`, not a
+    blank line that would split one reference in two); `<br>` is a real line break."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pending = 0  # line breaks asked for by block boundaries, not yet written
+
+    def block(self, n: int) -> None:
+        self.pending = max(self.pending, n)
+
+    def _flush(self) -> None:
+        if self.pending and self.parts:
+            self.parts.append("\n" * self.pending)
+        self.pending = 0
+
+    def text(self, s: str) -> None:
+        if self.pending and not s.strip(" "):
+            return  # indentation between blocks
+        self._flush()
+        self.parts.append(s)
+
+    def br(self) -> None:
+        self._flush()
+        self.parts.append("\n")
+
+    def sup(self, label: str) -> None:
+        """A superscript label glued to the word before it, without inner spaces: the text
+        adapter reads `罗臻1,2` as a name with labels, and `罗臻 1` (source indentation
+        before the <sup>) as two tokens."""
+        if self.pending:
+            self._flush()
+        else:
+            while self.parts and not self.parts[-1].strip(" "):  # spaces only
+                self.parts.pop()
+            if self.parts:
+                self.parts[-1] = self.parts[-1].rstrip(" ")
+        self.parts.append(label)
+
+
+def _walk_text(root: Tag, out: _TextOut) -> None:
+    """Write the text of `root` with line breaks where the page breaks lines.
+
+    Each stack entry carries whether the node sits inside a list item or table cell, so the
+    paragraph rule costs nothing per node (a parent lookup per block is quadratic in depth).
+    """
+    stack: list[tuple[object, bool, bool]] = [(root, True, root.find_parent(_CELL_TAGS) is not None)]
     while stack:
-        node, entering = stack.pop()
+        node, entering, in_cell = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, PreformattedString):
-                out.append(_WS.sub(" ", str(node)))
+                out.text(_WS.sub(" ", str(node)))
             continue
         if not isinstance(node, Tag):
             continue
         name = node.name
         if entering:
             if name == "br":
-                out.append("\n")
+                out.br()
+                continue
+            if name == "sup":
+                label = _WS.sub("", node.get_text(""))
+                if label:
+                    out.sup(label)
                 continue
             if name in BLOCK_TAGS:
-                out.append(_break(node))
-            stack.append((node, False))
-            stack.extend((c, True) for c in reversed(node.contents))
+                out.block(_break(name, in_cell))
+            stack.append((node, False, in_cell))
+            inner = in_cell or name in _CELL_TAGS
+            stack.extend((c, True, inner) for c in reversed(node.contents))
         elif name in BLOCK_TAGS:
-            out.append(_break(node))
+            out.block(_break(name, in_cell))
 
 
-def _break(el: Tag) -> str:
-    """A blank line around paragraphs, except inside list items and table cells: a label's
-    value in its own <p> (`基金资助:` + `<p>…</p>`) stays on the label's next line, as pages
-    render it."""
-    if el.name in _PARAGRAPH_TAGS and el.find_parent(["li", "td", "th", "dd"]) is None:
-        return "\n\n"
-    return "\n"
+def _break(name: str, in_cell: bool) -> int:
+    """Two line breaks around paragraphs, one around other blocks and inside list items and
+    table cells: a label's value in its own <p> (`基金资助:` + `<p>…</p>`) stays on the
+    label's next line, as pages render it."""
+    return 2 if name in _PARAGRAPH_TAGS and not in_cell else 1
 
 
 def raw_text(el: Tag) -> str:
     """The element's text with line breaks where the page breaks lines (not cleaned)."""
-    out: list[str] = []
+    out = _TextOut()
     _walk_text(el, out)
-    return "".join(out)
+    return "".join(out.parts)
 
 
 def text_lines(el: Tag) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from ...records import Affiliation
 from ...text.normalize import clean, has_cjk
@@ -21,29 +20,16 @@ _BARE_HEADER = re.compile(
     re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
-    journal: str | None
-    year: int
-    volume: str
-    issue: str | None
-    first_page: str | None
-    last_page: str | None
-    doi: str | None
-
-
-def parse_header(line: str) -> Header | None:
+def parse_header(line: str) -> jf.Header | None:
     """The Magtech header line (the text adapter's rule), else a bare `year, vol(issue): pages`."""
     h = jf.parse_header(line)
     if h is not None:
-        return Header(h.journal, h.year, h.volume, h.issue, h.first_page, h.last_page,
-                      h.doi.printed if h.doi else None)
+        return h
     m = _BARE_HEADER.search(line)
     if not m:
         return None
-    d = jf.find_doi_in(line)
-    return Header(None, int(m.group("year")), m.group("volume"), clean(m.group("issue")),
-                  m.group("first"), m.group("last"), d.printed if d else None)
+    return jf.Header(None, int(m.group("year")), m.group("volume"), clean(m.group("issue")),
+                     m.group("first"), m.group("last"), jf.find_doi_in(line))
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -54,8 +40,23 @@ _DATE_FIELDS = {"received": "received_date", "revised": "revised_date", "accepte
 def labelled_values(text: str) -> list[tuple[str, str]]:
     """`收稿日期:2025-01-25 出版日期:2025-08-10` -> [(key, value), ...] with the text adapter's
     labels and keys (received, revised, accepted, published, corresponding, funding)."""
-    fields = jf.parse_meta_line(text)
-    return [(f.key, f.value) for f in fields or [] if f.key]
+    out: list[tuple[str, str]] = []
+    for run in _label_runs(text):
+        out += [(f.key, f.value) for f in jf.parse_meta_line(run) or [] if f.key]
+    return out
+
+
+def _label_runs(text: str) -> list[str]:
+    """`收稿日期：2023年3月12日；录用日期：2023年4月7日` (Hans) -> one run per label: a
+    semicolon starts a new run only when a label follows it, so `基金: A；B` stays whole."""
+    pieces = re.split(r"([;；])", text)
+    runs = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if jf.parse_meta_line(piece.strip()) is not None:
+            runs.append(piece.strip())
+        else:
+            runs[-1] += sep + piece
+    return runs
 
 
 def date_field(key: str, value: str) -> tuple[str, dt.date] | None:

@@ -51,7 +51,7 @@ def is_lang(text: str, lang: str) -> bool:
 
 # ------------------------------------------------------------------ shared pieces
 
-def _marked_lines(el: Tag) -> list[str]:
+def marked_lines(el: Tag) -> list[str]:
     """Lines of `el` with <sup> text wrapped in ⟦⟧ (affiliation labels stay separable)."""
     el = copy.copy(el)
     for sup in el.find_all("sup"):
@@ -59,7 +59,7 @@ def _marked_lines(el: Tag) -> list[str]:
     return text_lines(el)
 
 
-def _apply_labelled(layer: Layer, lines: list[str], lang: str) -> None:
+def apply_labelled(layer: Layer, lines: list[str], lang: str) -> None:
     """`收稿日期:…`, `通信作者:…`, `基金资助:` + value lines (joined with `; `, as the text
     adapter joins a label's continuation lines)."""
     fields: list[list[str]] = []  # [key, value] pairs, values extended by continuation lines
@@ -142,20 +142,18 @@ def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
     return None
 
 
-def _header(layer: Layer, lines: list[str]) -> int | None:
-    """Find the `journal ›› year, Vol. ›› Issue` line; returns its index."""
-    for i, line in enumerate(lines[:60]):
+def read_header(layer: Layer, lines: list[str], limit: int = 60) -> int | None:
+    """The `journal ›› year, Vol. ›› Issue` line (or a bare `year, vol(issue): pages`) among
+    the first `limit` lines -> the layer's fields; returns its index."""
+    for i, line in enumerate(lines[:limit]):
         h = parse_header(line)
         if h is None:
             continue
         if h.journal:
             layer.set("journal_zh" if has_cjk(h.journal) else "journal_en", h.journal)
-        layer.set("year", h.year)
-        layer.set("volume", h.volume)
-        layer.set("issue", h.issue)
-        layer.set("first_page", h.first_page)
-        layer.set("last_page", h.last_page)
-        layer.set("doi", h.doi)
+        for name in ("year", "volume", "issue", "first_page", "last_page"):
+            layer.set(name, getattr(h, name))
+        layer.set("doi", h.doi.printed if h.doi else None)
         return i
     return None
 
@@ -186,7 +184,7 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
         return None
     layer = Layer("dom")
     head_lines = text_lines(con) if con is not None else []
-    hi = _header(layer, head_lines)
+    hi = read_header(layer, head_lines)
     for t in titles:
         text = inline_text(t)
         if text:
@@ -206,11 +204,11 @@ def panel_layer(soup: BeautifulSoup) -> Layer | None:
         affs: list[Affiliation] = []
         if panel is not None:
             for addr in panel.find_all("address"):
-                affs += affiliations_from_lines(_marked_lines(addr), lang)
+                affs += affiliations_from_lines(marked_lines(addr), lang)
             for ul in panel.find_all(["ul", "ol"]):
                 if ul.find_parent("address") is None:
-                    _apply_labelled(layer, _item_lines(ul), lang)
-        _add_lang(layer, lang, authors, affs)
+                    apply_labelled(layer, _item_lines(ul), lang)
+        add_lang(layer, lang, authors, affs)
     _citations(layer, head_lines)
     abstract = _by_name(soup, "#abstract")
     if abstract is not None:
@@ -236,7 +234,7 @@ def _paragraphs(el: Tag) -> list[Tag]:
     return [el]
 
 
-def _add_lang(layer: Layer, lang: str, authors: list, affs: list[Affiliation]) -> None:
+def add_lang(layer: Layer, lang: str, authors: list, affs: list[Affiliation]) -> None:
     """Pair one language's authors/affiliations with the other language's, by position."""
     if authors:
         if not layer.authors:
@@ -268,11 +266,11 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
     for cls, lang in (("J_author_cn", "zh"), ("J_author_en", "en")):
         el = soup.find(class_=cls)
         if el is not None:
-            _add_lang(layer, lang, author_line(el, lang), [])
+            add_lang(layer, lang, author_line(el, lang), [])
     zh_affs: list[Affiliation] = []
     en_affs: list[Affiliation] = []
     for el in soup.find_all(class_="J_author_dizhi"):
-        lines = _marked_lines(el)
+        lines = marked_lines(el)
         if lines and is_lang(" ".join(lines), "zh"):
             zh_affs += affiliations_from_lines(lines, "zh")
         elif lines:
@@ -288,23 +286,43 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
             if not lines or parse_header(lines[0]) is not None:  # the header line is no abstract
                 continue
             if labelled_values(lines[0]) and not abstract_label(lines[0]):
-                _apply_labelled(layer, lines, "zh" if is_lang(lines[0], "zh") else "en")
+                apply_labelled(layer, lines, "zh" if is_lang(lines[0], "zh") else "en")
             else:
                 blocks.append(lines)
     _abstract_blocks(layer, blocks)
     lines = text_lines(soup)
-    _header(layer, lines)
+    read_header(layer, lines)
     _citations(layer, lines)
-    for el in soup.find_all(["table", "div"]):
-        head = el.find_previous(string=re.compile(r"^\s*(参考文献|References)\s*$"))
-        if head is not None and _references(el) and el.find("tr") is not None:
-            layer.references = _references(el)
-            break
+    layer.references = _references(_reference_table(soup))
     layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
     return layer
 
 
+_REF_HEADING = re.compile(r"^\s*(参考文献|References)\s*$")
+_LABEL_CELL = re.compile(r"\s*\[?\d{1,4}\]?\.?\s*")
+
+
+def _reference_table(soup: BeautifulSoup) -> Tag | None:
+    """The table whose rows are `[n] | reference` after the `参考文献` heading. Found from
+    the rows, in one pass: asking every table for its preceding heading and its text would be
+    quadratic on pages of nested tables."""
+    heading = soup.find(string=_REF_HEADING)
+    if heading is None:
+        return None
+    for tr in heading.find_all_next("tr"):
+        if _is_label_row(tr):
+            return tr.find_parent("table")
+    return None
+
+
+def _is_label_row(tr: Tag) -> bool:
+    """A row whose first cell holds only a reference label (`[12]`, `12.`)."""
+    first = tr.find(["td", "th"], recursive=False)
+    if first is None or first.find(["table", "div", "p"]) is not None:
+        return False
+    return bool(_LABEL_CELL.fullmatch(first.get_text("")))
+
+
 def _is_reference_row(el: Tag) -> bool:
     tr = el.find_parent("tr")
-    first = tr.find("td") if tr is not None else None
-    return first is not None and bool(re.fullmatch(r"\[?\d{1,4}\]?\.?", inline_text(first) or ""))
+    return tr is not None and _is_label_row(tr)

@@ -14,8 +14,10 @@ from bs4 import BeautifulSoup
 
 from ...records import Affiliation, Author, Reference
 from ...refs.doi import find_doi
-from ...text.normalize import clean
-from .fields import affiliation_line, keywords_of
+from ...text.normalize import clean, has_cjk
+from .dom import parse_html, text_lines
+from .fields import affiliation_line, join_pieces, keywords_of
+from .js_literal import js_object_to_json
 from .layer import Layer
 from .meta import doi_of, parse_date, parse_year
 
@@ -33,14 +35,27 @@ def find_metadata(soup: BeautifulSoup) -> dict[str, Any] | None:
         m = _START.search(src)
         if not m:
             continue
-        try:
-            obj, _ = json.JSONDecoder().raw_decode(src, m.end())
-        except (json.JSONDecodeError, RecursionError) as e:
-            raise BadMetaData(f"window.metaData is not valid JSON: {e}") from e
+        obj = _decode_object(src, m.end())
         if not isinstance(obj, dict):
             raise BadMetaData("window.metaData is not a JSON object")
         return obj
     return None
+
+
+def _decode_object(src: str, start: int) -> Any:
+    """JSON as Magtech serialises it; else the same object written as a JavaScript literal
+    (single-quoted strings, unquoted keys, trailing commas) by a hand-made template."""
+    try:
+        return json.JSONDecoder().raw_decode(src, start)[0]
+    except (json.JSONDecodeError, RecursionError) as e:
+        error = e
+    try:
+        as_json = js_object_to_json(src, start)
+        if as_json is not None:
+            return json.loads(as_json)
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    raise BadMetaData(f"window.metaData is neither JSON nor a plain object literal: {error}")
 
 
 def _text(v: Any) -> str | None:
@@ -51,6 +66,19 @@ def _text(v: Any) -> str | None:
     if "<" in s and ">" in s:
         s = BeautifulSoup(s, "lxml").get_text(" ") if re.search(r"<[a-zA-Z/]", s) else s
     return clean(s)
+
+
+def _abstract_text(v: Any) -> str | None:
+    """An abstract given as HTML paragraphs (`<p><strong>目的</strong> …</p><p>…`): one piece
+    per paragraph, joined by the text adapter's rule (no space between two Chinese sides),
+    so a structured Chinese abstract reads `…。方法 …` as the text copy does."""
+    if v is None or isinstance(v, (dict, list, bool)):
+        return None
+    s = str(v)
+    if not re.search(r"<[a-zA-Z/]", s):
+        return clean(s)
+    pieces = text_lines(parse_html(s))
+    return clean(join_pieces(pieces)) if pieces else None
 
 
 def _dict(v: Any) -> dict[str, Any]:
@@ -79,29 +107,30 @@ def _labels(v: Any) -> list[int]:
     return [int(d) for d in re.findall(r"\d+", str(v or ""))]
 
 
+# Document field <- metaData key (Magtech's pinyin names: juan = volume, qi = issue,
+# qiShiYe/jieShuYe = first/last page, lanMu = column, qiKanMingCheng = journal name).
+_ARTICLE_TEXT = {"title_zh": "title_cn", "title_en": "title_en", "volume": "juan", "issue": "qi",
+                 "first_page": "qiShiYe", "last_page": "jieShuYe", "section": "lanMu_cn"}
+_JOURNAL_TEXT = {"journal_zh": "qiKanMingCheng_CN", "journal_en": "qiKanMingCheng_EN", "issn": "issn"}
+
+
 def json_layer(data: dict[str, Any]) -> Layer:
     layer = Layer("json")
     art = _dict(data.get("article"))
     jour = _dict(data.get("journal"))
-    layer.set("title_zh", _text(art.get("title_cn")))
-    layer.set("title_en", _text(art.get("title_en")))
+    for name, key in _ARTICLE_TEXT.items():
+        layer.set(name, _text(art.get(key)))
+    for name, key in _JOURNAL_TEXT.items():
+        layer.set(name, _text(jour.get(key)))
     layer.set("doi", doi_of(_text(art.get("doi"))))
-    layer.set("journal_zh", _text(jour.get("qiKanMingCheng_CN")))
-    layer.set("journal_en", _text(jour.get("qiKanMingCheng_EN")))
-    layer.set("issn", _text(jour.get("issn")))
-    layer.set("volume", _text(art.get("juan")))
-    layer.set("issue", _text(art.get("qi")))
     layer.set("year", parse_year(_text(art.get("nian"))))
-    layer.set("first_page", _text(art.get("qiShiYe")))
-    layer.set("last_page", _text(art.get("jieShuYe")))
-    layer.set("section", _text(art.get("lanMu_cn")))
     if art.get("id") is not None:
         layer.set("site_id", _text(art.get("id")))
     for key, name in (("received", "received_date"), ("revised", "revised_date"),
                       ("accept", "accepted_date"), ("publishDate", "published_date")):
         layer.set(name, parse_date(_text(art.get(key))))
     for lang, suffix in (("zh", "cn"), ("en", "en")):
-        text = _text(art.get(f"zhaiyao_{suffix}"))
+        text = _abstract_text(art.get(f"zhaiyao_{suffix}"))
         if text:
             layer.abstracts[lang] = re.sub(r"^(摘要|Abstract)\s*[:：]\s*", "", text)
         kws = _str_items(art.get(f"keywordList_{suffix}"), "keyword", f"keyword_{suffix}", "name")
@@ -165,7 +194,9 @@ def _person(p: Any) -> str | None:
     if isinstance(p, dict):
         name = p.get("name") or p.get("fullName")
         if not name and (p.get("surname") or p.get("givenNames")):
-            name = " ".join(str(p.get(k) or "") for k in ("surname", "givenNames"))
+            parts = [str(p.get(k) or "").strip() for k in ("surname", "givenNames")]
+            # Chinese names are written without a space (张伟), Western ones with one (Zhang W).
+            name = ("" if all(has_cjk(x) for x in parts if x) else " ").join(x for x in parts if x)
         return _text(name)
     return _text(p)
 

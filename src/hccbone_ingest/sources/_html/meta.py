@@ -8,7 +8,6 @@ Chinese when it holds Chinese script or when the same name also exists in Englis
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from ...refs.doi import find_doi
 from ...text.normalize import clean, has_cjk
+from .. import _journal_fields as jf
 from .dom import attr
 
 _EN = {"en", "eng", "en-us", "en-gb"}
@@ -126,21 +126,11 @@ def split_names(joined: str) -> list[str]:
     return [c for c in (clean(p) for p in parts) if c]
 
 
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
 
-
-def parse_date(s: str | None) -> dt.date | None:
-    """`YYYY/MM/DD`, `YYYY-MM-DD`, `YYYY.M.D`, `YYYY年M月D日` -> date (None if not a real date)."""
-    if not s:
-        return None
-    m = _DATE.search(s)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+# One date rule for text copies and HTML (`YYYY/MM/DD`, `YYYY-MM-DD`, `YYYY年M月D日`, full-width
+# digits; ASCII digits only, since `\d` would also take other scripts' digits).
+parse_date = jf.parse_date
 
 
 def parse_year(s: str | None) -> int | None:

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from ...records import Author
+from ...text.normalize import has_cjk
 from .. import _journal_fields as jf
 from .layer import Layer
 from .meta import MetaTags, doi_of, parse_date, parse_year, split_names
 
 
+def _is_one_last_first_name(value: str) -> bool:
+    """`Smith, John` in a per-author tag is Highwire's `Last, First` form of one name: a
+    Latin value with one comma and no other separator. Chinese names hold no comma, so a
+    comma there always separates authors."""
+    return not has_cjk(value) and value.count(",") == 1 and not re.search(r"[;；，、]|\sand\s", value)
+
+
 def _names(meta: MetaTags, lang: str) -> list[str]:
     names = meta.values("author", lang)
-    if len(names) == 1 and ("," in names[0] or "，" in names[0] or "、" in names[0] or ";" in names[0]):
+    # One per-author tag holding every name (`张三，李四`): some sites fill it like `citation_authors`.
+    if len(names) == 1 and re.search(r"[,，、;；]", names[0]) and not _is_one_last_first_name(names[0]):
         names = split_names(names[0])
     joined = meta.first("authors", lang)
     if not names and joined:
