@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hccbone_ingest.refs.doi import (
     check_cma_doi,
@@ -255,3 +257,37 @@ def test_cma_doi_supplement_issue_matches_the_printed_supplement():
         assert check_cma_doi(key, 2019, printed) == [], printed
     assert check_cma_doi(key, 2019, "1") == ["doi_issue_mismatch"]
     assert check_cma_doi(key, 2019, "增刊2") == ["doi_issue_mismatch"]
+
+
+# The NFKC view copies ASCII runs whole and normalizes only the other characters; it must give
+# exactly what normalizing every character one by one gives (the definition it replaces).
+def _nfkc_view_per_char(text: str) -> tuple[str, list[int]]:
+    import unicodedata
+
+    zero_width = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    out, src = [], []
+    for i, ch in enumerate(text):
+        if ch in zero_width:
+            continue
+        for c in unicodedata.normalize("NFKC", ch):
+            out.append(c)
+            src.append(i)
+    return "".join(out), src
+
+
+@pytest.mark.parametrize("text", [
+    "", "DOI: 10.1016/j.jhep.2016.05.007.", "Clézardin P. Wnt/β-catenin, κB. DOI: 10.1152/x",
+    "DOI：１０.３７６０／cma.j.issn.1007-631X",  "10.1000/a\u200bb\u00adc\ufeff", "ﬁ ㍿ Ⅻ ½ ｶ",
+    "党东民, 董栋. 骨组织[J]. 2018, 1(2): 46-51. DOI:10.3760/cma.j.issn.2096-5400.2018.02.010.",
+])
+def test_nfkc_view_equals_per_character_normalization(text):
+    from hccbone_ingest.refs.doi import _nfkc_view
+
+    assert _nfkc_view(text) == _nfkc_view_per_char(text)
+
+
+@given(st.text(max_size=80))
+def test_nfkc_view_equals_per_character_normalization_on_any_text(text):
+    from hccbone_ingest.refs.doi import _nfkc_view
+
+    assert _nfkc_view(text) == _nfkc_view_per_char(text)

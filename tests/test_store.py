@@ -131,3 +131,24 @@ def test_leftovers_of_a_killed_run_are_recovered(tmp_path):
     assert _parquet_bytes(out) == clean
     assert not list((out / "_snapshots").glob("*.tmp-*"))
     assert not (out / "_state" / "fragments" / "zz" / "orphan.json").exists()
+
+
+def test_row_groups_have_the_fixed_size_and_every_row_lands_once(tmp_path, monkeypatch):
+    import importlib
+
+    pub = importlib.import_module("hccbone_ingest.store.publish")  # the module, not the function
+
+    # Small sizes so that 40 documents span several Arrow chunks, row groups and files.
+    monkeypatch.setattr(pub, "ROW_GROUP_SIZE", 7)
+    monkeypatch.setattr(pub, "ARROW_CHUNK_ROWS", 3)
+    monkeypatch.setattr(pub, "MAX_ROWS_PER_FILE", 21)
+    files = {f"toy/{i:03d}.toy": f"Title {i}|10.1000/x{i}" for i in range(40)}
+    out = tmp_path / "out"
+    _ingest(_raw(tmp_path, files), out)
+    parts = sorted((out / "documents").glob("part-*.parquet"))
+    assert [p.name for p in parts] == ["part-00000.parquet", "part-00001.parquet"]
+    metas = [pq.ParquetFile(p).metadata for p in parts]
+    sizes = [[m.row_group(i).num_rows for i in range(m.num_row_groups)] for m in metas]
+    assert sizes == [[7, 7, 7], [7, 7, 5]]
+    docs = pd.read_parquet(out / "documents")
+    assert list(docs["doc_id"]) == sorted(f"doi:10.1000/x{i}" for i in range(40))

@@ -20,6 +20,7 @@ from .errors import EmptyInput, IngestError, InputTooLarge, UnreadableInput
 from .records import ErrorRecord, ParsedDocument
 from .sources.base import RawInput
 from .sources.registry import adapter_versions, pick_adapter
+from .stages import stage
 from .tables import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -97,8 +98,10 @@ def process_files(
     for path, rel in items:
         raw = None
         try:
-            raw = read_raw(path, rel, max_bytes)
-            doc = parse_raw(raw)
+            with stage("read"):
+                raw = read_raw(path, rel, max_bytes)
+            with stage("parse"):
+                doc = parse_raw(raw)
         except IngestError as e:
             sha = raw.sha256 if raw is not None else None
             size = len(raw.data) if raw is not None else path.stat().st_size
@@ -121,7 +124,8 @@ def _enrich(outcomes: list[Outcome], steps: Sequence[Step]) -> None:
         if not docs:
             return
         try:
-            step.run(docs)
+            with stage(f"enrich:{step.name}"):
+                step.run(docs)
         except Exception:
             for i, o in enumerate(outcomes):
                 if o.doc is None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .enrich import Step
 from .pipeline import DEFAULT_MAX_BYTES, pipeline_version, process_files
+from .stages import stage
 from .store import OutputDir, PublishResult, RunLock, RunPlan, plan_run, publish
 from .store import fragments as frag
 from .store.faults import checkpoint
@@ -51,7 +52,8 @@ def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DE
     outcomes = process_files([(Path(e.path), e.rel) for e in entries], max_bytes=max_bytes, steps=steps)
     summary = ShardSummary(files=len(entries))
     for entry, outcome in zip(entries, outcomes, strict=True):
-        out.write_bytes_atomic(out.fragment_path(entry.key), frag.encode(outcome))
+        with stage("write_fragments"):
+            out.write_bytes_atomic(out.fragment_path(entry.key), frag.encode(outcome))
         checkpoint("fragment-written")
         if outcome.doc is not None:
             summary.documents += 1
@@ -62,8 +64,9 @@ def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DE
 
 
 def make_plan(opts: IngestOptions) -> RunPlan:
-    return plan_run(opts.raw_dir, OutputDir(opts.out), pipeline_version(),
-                    full_refresh=opts.full_refresh, max_bytes=opts.max_bytes)
+    with stage("plan"):
+        return plan_run(opts.raw_dir, OutputDir(opts.out), pipeline_version(),
+                        full_refresh=opts.full_refresh, max_bytes=opts.max_bytes)
 
 
 def run_ingest(opts: IngestOptions, on_shard: Callable[[ShardSummary], None] | None = None,

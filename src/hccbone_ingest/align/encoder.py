@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import EnrichError
+from ..load_once import load_once
 
 DIM = 512
 _TOKEN_BUDGET = 512  # tokens per forward micro-batch (the package's own choice, rounded up)
@@ -200,7 +201,7 @@ class SentenceEncoder:
                               "version this encoder was written for (0.2.1)")
 
 
-@functools.cache
+@load_once
 def get_encoder() -> SentenceEncoder:
     """The process-wide encoder (loads the 32 MB model on first call, about 1 s)."""
     return SentenceEncoder()

@@ -51,20 +51,51 @@ class DoiMatch:
     in_url: bool = False  # found inside a URL (doi.org link or a publisher's /doi/ path)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Non-ASCII characters seen to be their own NFKC (CJK ideographs, Greek, accented Latin...).
+# Bounded by the characters Unicode has; a run made only of them is copied whole.
+_STABLE: set[str] = set()
+
+
+def _nfkc_char(ch: str) -> str:
+    """NFKC of one character; zero-width characters map to ''."""
+    if ch in _ZERO_WIDTH:
+        return ""
+    n = unicodedata.normalize("NFKC", ch)
+    if n == ch:
+        _STABLE.add(ch)
+    return n
+
+
 def _nfkc_view(text: str) -> tuple[str, list[int]]:
     """NFKC text with zero-width characters dropped, and for each output char its source index.
 
     Normalizing per character keeps the offset map exact (NFKC of `１` is `1`, of `／` is `/`).
+    ASCII, and runs of characters already seen to be their own NFKC, are copied whole; only
+    the other characters are normalized one by one (this is on the path of every reference
+    and every journal page, so it is kept out of a per-character Python loop).
     """
+    if text.isascii():
+        return text, list(range(len(text)))
     out: list[str] = []
     src: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _ZERO_WIDTH:
-            continue
-        n = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-        for c in n:
-            out.append(c)
-            src.append(i)
+    pos = 0
+    for m in _NON_ASCII.finditer(text):
+        start, end = m.span()
+        if _STABLE.issuperset(m.group(0)):
+            continue  # part of the copied stretch
+        if start > pos:
+            out.append(text[pos:start])
+            src.extend(range(pos, start))
+        for i in range(start, end):
+            n = _nfkc_char(text[i])
+            if n:
+                out.append(n)
+                src.extend([i] * len(n))
+        pos = end
+    if pos < len(text):
+        out.append(text[pos:])
+        src.extend(range(pos, len(text)))
     return "".join(out), src
 
 

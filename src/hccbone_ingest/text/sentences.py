@@ -21,7 +21,6 @@ per process.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import logging
 import os
@@ -30,6 +29,8 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from ..load_once import load_once
 
 __all__ = [
     "Span",
@@ -256,7 +257,7 @@ def _cache_dir() -> str:
     return base
 
 
-@functools.cache
+@load_once
 def _jieba() -> Any:
     import jieba
 
@@ -269,7 +270,7 @@ def _jieba() -> Any:
     return tk
 
 
-@functools.cache
+@load_once
 def _spacy_en() -> Any:
     import spacy
     from spacy.symbols import ORTH
