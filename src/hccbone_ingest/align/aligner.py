@@ -2,9 +2,10 @@
 
 A document pair is aligned into *beads*: runs of consecutive Chinese sentences matched with runs
 of consecutive English sentences (1-1, 1-2 ... 1-4, 4-1, 2-2, 2-3, 3-2), or single sentences left
-unmatched (1-0, 0-1). The path through the whole n x m grid that maximizes the sum of bead
-values is found exactly (no pruning window: abstracts and articles are short), one row at a
-time with every bead type vectorized over the row.
+unmatched (1-0, 0-1). The path through the n x m grid that maximizes the sum of bead values is
+found exactly, one row at a time with every bead type vectorized over the row. Time and memory
+grow with n x m, so a long document (above `max_cells`) is first cut into pieces at confident
+anchor pairs (`_piece_cuts`) and each piece is aligned exactly.
 
 A bead's value is a weighted sum of features (`scoring.BEAD_FEATURES`, weights in `scoring.py`):
 - the cosine of the two blocks' sentence embeddings (USE multilingual v3; a block's embedding
@@ -25,6 +26,8 @@ so the expensive part of the model runs once per sentence whatever the number of
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -399,6 +402,77 @@ def _dp(vals: dict[tuple[int, int], np.ndarray], skip_z: np.ndarray, skip_e: np.
 
 
 def _align_one(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[Bead]:
+    """Exact DP when the grid is small enough, else exact DP on pieces cut at confident anchors."""
+    if len(p.zh) * len(p.en) <= prm.max_cells:
+        return _align_exact(p, enc, prm)
+    beads: list[Bead] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(_piece_cuts(p, enc, prm)):
+        sub = _sub_problem(p, i0, i1, j0, j1)
+        for b in _align_exact(sub, enc, prm) if sub.zh and sub.en else _unmatched(i1 - i0, j1 - j0, prm):
+            beads.append(Bead(tuple(i0 + i for i in b.zh), tuple(j0 + j for j in b.en), b.score))
+    return beads
+
+
+def _unmatched(nz: int, ne: int, prm: AlignParams) -> list[Bead]:
+    return [*(Bead((i,), (), prm.skip_score) for i in range(nz)),
+            *(Bead((), (j,), prm.skip_score) for j in range(ne))]
+
+
+def _sub_problem(p: AlignProblem, i0: int, i1: int, j0: int, j1: int) -> AlignProblem:
+    assert p._pz is not None and p._pe is not None
+    sub = AlignProblem(p.zh[i0:i1], p.en[j0:j1], p.zh_labels[i0:i1] if p.zh_labels else None,
+                       p.en_labels[j0:j1] if p.en_labels else None)
+    sub._pz, sub._pe = p._pz.slice(i0, i1), p._pe.slice(j0, j1)
+    return sub
+
+
+def _piece_cuts(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[tuple[int, int]]:
+    """Grid points (i, j) where a long document can be cut without cutting a bead.
+
+    The exact DP costs time and memory in n x m (its feature tensors are dense), so a long
+    document (a book chapter, a concatenated batch) is cut into pieces of at most about
+    `piece_len` sentences a side. A cut goes between two *consecutive* confident 1-1 pairs
+    (mutual best cosine, above `anchor_cos`, on the longest monotone chain of such pairs): two
+    adjacent sentence pairs that each prefer the other are almost never inside one bead.
+    """
+    assert p._pz is not None and p._pe is not None
+    S = enc.blocks(p._pz, 1) @ enc.blocks(p._pe, 1).T
+    best_j, best_i = S.argmax(axis=1), S.argmax(axis=0)
+    mutual = [(i, int(j)) for i, j in enumerate(best_j) if best_i[j] == i and S[i, j] >= prm.anchor_cos]
+    chain = _longest_chain(mutual)
+    seams = [(i1, j1) for (i0, j0), (i1, j1) in itertools.pairwise(chain) if (i1, j1) == (i0 + 1, j0 + 1)]
+    nz, ne = S.shape
+    cuts = [(0, 0)]
+    for i, j in seams:
+        ci, cj = cuts[-1]
+        if i - ci >= prm.piece_len // 2 and j - cj >= prm.piece_len // 2:
+            cuts.append((i, j))  # pieces of at least half the budget; few seams are needed
+    cuts.append((nz, ne))
+    return cuts
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs (sorted by i) whose j strictly increases."""
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest end of a chain of length k+1
+    tail_j: list[int] = []  # their j, for bisection
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tail_j, j)
+        prev[k] = tails[pos - 1] if pos else -1
+        if pos == len(tails):
+            tails.append(k)
+            tail_j.append(j)
+        else:
+            tails[pos], tail_j[pos] = k, j
+    out: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _align_exact(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[Bead]:
     g = _grid(p, enc, prm)
     vals, skip_z, skip_e = _values(g, prm)
     path = _dp(vals, skip_z, skip_e)

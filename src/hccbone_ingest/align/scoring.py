@@ -52,6 +52,11 @@ class AlignParams:
     anchor_cap: float = 5.0
     weak_number_weight: float = 0.3
     skip_score: float = 0.5
+    # Long documents: above max_cells grid cells, cut into pieces of about piece_len sentences a
+    # side at confident anchors (aligner._piece_cuts). The gold documents (<= 106k cells) stay whole.
+    max_cells: int = 120_000
+    piece_len: int = 150
+    anchor_cos: float = 0.5
     # bead score = sigmoid(cal_a * value + cal_b * cosine + cal_c): a logistic regression of "the
     # bead is exactly right" on the predicted beads of ParaMed + MAC-Dev (bench/align_train.py
     # --calibrate; Brier 0.047). Beads scored 0.95+ were right 97.8 % of the time, 0.9-0.95 91.3 %.

@@ -1,0 +1,99 @@
+"""Invariants of `align` on awkward input: every sentence covered once, in order; scores in [0, 1].
+
+Speed and memory on long documents are measured in bench/, not here; the long-document test
+only checks that the piecewise path (aligner._piece_cuts) keeps the invariants and the pairs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from hccbone_ingest.align.aligner import AlignProblem, _longest_chain, _piece_cuts, align
+from hccbone_ingest.align.anchors import anchor_keys
+from hccbone_ingest.align.encoder import get_encoder
+from hccbone_ingest.align.scoring import DEFAULT_PARAMS
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    return get_encoder()
+
+
+def _check_cover(beads, nz: int, ne: int) -> None:
+    """Every sentence appears exactly once, both sides in increasing order; scores in [0, 1]."""
+    zs = [i for b in beads for i in b.zh]
+    es = [j for b in beads for j in b.en]
+    assert zs == list(range(nz))
+    assert es == list(range(ne))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+    assert all(b.zh or b.en for b in beads)
+
+
+ZH = ["肝细胞癌在我国发病率高。", "骨是肝癌常见的转移部位之一。", "放疗可以有效缓解骨痛。",
+      "双膦酸盐和地舒单抗可减少骨相关事件。", "系统治疗仍是主要的治疗措施。", "本文对其进展进行综述。"]
+EN = ["The incidence of hepatocellular carcinoma is high in China.",
+      "Bone is one of the common sites of metastasis from liver cancer.",
+      "Radiotherapy can effectively relieve bone pain.",
+      "Bisphosphonates and denosumab reduce skeletal-related events.",
+      "Systemic therapy remains the main treatment.", "This article reviews the progress."]
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ([], []),
+    (["", "  "], []),
+    ([], ["", "\t"]),
+    (ZH[:1], EN),  # one sentence against many
+    (ZH, EN[:1]),
+    (["。"], ["."]),  # punctuation only
+    (["好。"] * 5, ["Good."] * 3),  # identical sentences repeated
+    (["Hepatocellular carcinoma is common.", "Bone metastasis is frequent."], EN[:2]),  # "zh" in Latin
+    (ZH[:2], ["肝细胞癌在我国发病率高。", "骨是肝癌常见的转移部位之一。"]),  # "en" in Chinese
+])
+def test_cover_on_degenerate_input(encoder, zh, en):
+    _check_cover(align(zh, en, encoder=encoder), len(zh), len(en))
+
+
+def test_identical_pairs_repeated_align_one_to_one(encoder):
+    zh = ["肝癌骨转移的预后较差。", "放疗可以缓解骨痛。"] * 4
+    en = ["The prognosis of bone metastasis from HCC is poor.", "Radiotherapy can relieve bone pain."] * 4
+    beads = align(zh, en, encoder=encoder)
+    assert [(b.zh, b.en) for b in beads] == [((i,), (i,)) for i in range(8)]
+
+
+def test_very_long_sentences(encoder):
+    zh = ["，".join(ZH[k].rstrip("。") for k in range(6)) * 20 + "。", ZH[5]]
+    en = [" ".join(EN) * 20, EN[5]]
+    beads = align(zh, en, encoder=encoder)
+    _check_cover(beads, 2, 2)
+    assert [(b.zh, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_full_width_digits_anchor_like_ascii(encoder):
+    # NFKC folds ０-９ and ％: `８５．３％` must give the same anchor as `85.3%`.
+    assert "n:85.3%" in anchor_keys("总有效率为８５．３％。", "zh")
+    assert "n:12" in anchor_keys("中位生存期为１２个月。", "zh")
+    zh = ["中位生存期为１２个月。", "总有效率为８５．３％。"]
+    en = ["The median survival was 12 months.", "The overall response rate was 85.3%."]
+    assert [(b.zh, b.en) for b in align(zh, en, encoder=encoder)] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_long_document_is_cut_into_pieces_and_keeps_pairs(encoder):
+    # 60 distinct 1-1 pairs; with a tiny cell budget the document is aligned in pieces.
+    zh = [f"第{i}组患者共有{i * 7 + 3}例，其中{i + 1}例出现骨转移。" for i in range(60)]
+    en = [f"Group {i} had {i * 7 + 3} patients, of whom {i + 1} had bone metastasis." for i in range(60)]
+    small = dataclasses.replace(DEFAULT_PARAMS, max_cells=400, piece_len=20)
+    p = AlignProblem(zh, en)
+    p._pz, p._pe = encoder.pool(zh), encoder.pool(en)
+    cuts = _piece_cuts(p, encoder, small)
+    assert len(cuts) > 3 and cuts[0] == (0, 0) and cuts[-1] == (60, 60)
+    beads = align(zh, en, encoder=encoder, params=small)
+    _check_cover(beads, 60, 60)
+    assert [(b.zh, b.en) for b in beads] == [((i,), (i,)) for i in range(60)]
+
+
+def test_longest_chain():
+    assert _longest_chain([]) == []
+    assert _longest_chain([(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)]) == [(0, 0), (2, 1), (3, 2), (4, 3)]
+    assert _longest_chain([(0, 3), (1, 2), (2, 1)]) in ([(0, 3)], [(1, 2)], [(2, 1)])
