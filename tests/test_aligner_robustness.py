@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 
-from hccbone_ingest.align.aligner import AlignProblem, _longest_chain, _piece_cuts, align
+from hccbone_ingest.align.aligner import AlignProblem, _anchor_vocab, _longest_chain, _piece_cuts, align
 from hccbone_ingest.align.anchors import anchor_keys
 from hccbone_ingest.align.encoder import get_encoder
 from hccbone_ingest.align.scoring import DEFAULT_PARAMS
@@ -97,3 +97,11 @@ def test_longest_chain():
     assert _longest_chain([]) == []
     assert _longest_chain([(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)]) == [(0, 0), (2, 1), (3, 2), (4, 3)]
     assert _longest_chain([(0, 3), (1, 2), (2, 1)]) in ([(0, 3)], [(1, 2)], [(2, 1)])
+
+
+def test_anchor_vocab_counts_english_only_numbers_but_not_terms():
+    zkeys = [anchor_keys("风险比为0.62。", "zh")]
+    ekeys = [anchor_keys("The HR was 0.62; received 15 March 2021, one of two.", "en")]
+    vocab = _anchor_vocab(zkeys, ekeys)
+    assert "n:0.62" in vocab and "n:2021" in vocab and "n:15" in vocab
+    assert "t:hr" not in vocab and "n:#1" not in vocab and "n:#2" not in vocab

@@ -201,11 +201,7 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
 
     zkeys = [anchor_keys(t, "zh") for t in p.zh]
     ekeys = [anchor_keys(t, "en") for t in p.en]
-    # Only keys seen on the Chinese side can anchor (English has many more number-like words).
-    vocab: dict[str, int] = {}
-    for ks in zkeys:
-        for k in ks:
-            vocab.setdefault(k, len(vocab))
+    vocab = _anchor_vocab(zkeys, ekeys)
     ekeys = [[k for k in ks if k in vocab] for ks in ekeys]
     label_ids: dict[str, int] = {}
     assert p._pz is not None and p._pe is not None
@@ -278,6 +274,27 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
         coss[(a, b)] = cos
     skip_z, skip_e = _skip_features(S11)
     return _Grid(feats, skip_z, skip_e, coss)
+
+
+def _anchor_vocab(zkeys: list[list[str]], ekeys: list[list[str]]) -> dict[str, int]:
+    """Anchor keys that count, numbered: every Chinese key, and English numbers of 10 and up.
+
+    English Latin-script terms and single digits count only when the Chinese side has them: the
+    English side is all Latin script (every abbreviation would look one-sided) and spells small
+    numbers out. A multi-digit number, though, is printed on both sides of a translation, so
+    one on the English side only (a date, a grant or trial number in a note with no Chinese
+    counterpart) is evidence against pairing. Measured: ParaMed 0.9905, MAC-Dev 0.9206 unchanged,
+    synthetic held-out 0.9584 -> 0.9596.
+    """
+    vocab: dict[str, int] = {}
+    for ks in zkeys:
+        for k in ks:
+            vocab.setdefault(k, len(vocab))
+    for ks in ekeys:
+        for k in ks:
+            if k.startswith("n:") and not k.startswith("n:#"):
+                vocab.setdefault(k, len(vocab))
+    return vocab
 
 
 def _values(g: _Grid, prm: AlignParams) -> tuple[dict[tuple[int, int], np.ndarray], np.ndarray, np.ndarray]:
