@@ -35,7 +35,7 @@ import numpy as np
 
 from .anchors import anchor_keys, end_mark, ends_with_quote
 from .encoder import Pooled, SentenceEncoder, blas_threads, get_encoder
-from .scoring import DEFAULT_PARAMS, N_BEAD_FEATS, AlignParams, bead_probability
+from .scoring import DEFAULT_PARAMS, FEATURE_INDEX, N_BEAD_FEATS, AlignParams, bead_probability
 
 __all__ = ["AlignProblem", "Bead", "align", "align_batch", "format_bead"]
 
@@ -193,11 +193,11 @@ class _Grid:
 def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features: bool = False) -> _Grid:
     """Bead features of every candidate bead (see scoring.BEAD_FEATURES for their meaning).
 
-    Features whose weight is 0 stay 0 unless `all_features` (the trainer needs them all).
+    Optional features whose weight is 0 stay 0 unless `all_features` (the trainer needs them all).
     """
 
-    def need(k: int) -> bool:
-        return all_features or prm.weights[k] != 0.0
+    def need(name: str) -> bool:
+        return all_features or prm.weights[FEATURE_INDEX[name]] != 0.0
 
     zkeys = [anchor_keys(t, "zh") for t in p.zh]
     ekeys = [anchor_keys(t, "en") for t in p.en]
@@ -211,69 +211,60 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
     nz, ne = len(p.zh), len(p.en)
     # The document pair's own zh->en character ratio: abstracts and novels differ.
     ratio = float(np.clip((E.chars[-1] + 1.0) / (Z.chars[-1] + 1.0), prm.ratio_min, prm.ratio_max))
-    weak = np.array([k.startswith("n:#") for k in sorted(vocab, key=vocab.get)] or [False])
+    keys = sorted(vocab, key=vocab.__getitem__)
+    weak = np.array([k.startswith("n:#") for k in keys] or [False])
     key_w = np.where(weak, prm.weak_number_weight, 1.0)
-    punct = np.array([k.startswith("p:") for k in sorted(vocab, key=vocab.get)] or [False])
-
-    S11 = Z.emb[1] @ E.emb[1].T
-    # CSLS-style reference: how similar each sentence is to its best candidates across.
-    if need(2):
-        kk = min(prm.margin_k, ne)
-        ref_z1 = -np.sort(-S11, axis=1)[:, :kk].mean(axis=1)
-        kk = min(prm.margin_k, nz)
-        ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
-
+    punct = np.array([k.startswith("p:") for k in keys] or [False])
     zq = np.array([ends_with_quote(t) for t in p.zh], dtype=bool)
     eq = np.array([ends_with_quote(t) for t in p.en], dtype=bool)
     zm = np.array([end_mark(t) for t in p.zh])
     em = np.array([end_mark(t) for t in p.en])
     feats: dict[tuple[int, int], np.ndarray] = {}
     coss: dict[tuple[int, int], np.ndarray] = {}
-    for t, (a, b) in enumerate(prm.bead_types):
+    for a, b in prm.bead_types:
         if a > nz or b > ne:
             continue
         ez, ee = Z.emb[a], E.emb[b]
         cos = ez @ ee.T
         F = np.zeros((N_BEAD_FEATS, *cos.shape))
-        F[0] = cos
-        F[1] = _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
-        if need(2):
-            rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
-            re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
-            F[2] = 0.5 * (rz[:, None] + re_[None, :])
-        lz = (Z.chars[a:] - Z.chars[:-a])[:, None]
-        le = (E.chars[b:] - E.chars[:-b])[None, :]
-        delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
-        F[3] = np.minimum(delta * delta, prm.len_cap)
+        F[FEATURE_INDEX["cos"]] = cos
+        F[FEATURE_INDEX["adjacent"]] = _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
+        F[FEATURE_INDEX["length"]] = _length_deviation(Z.chars, E.chars, a, b, ratio, prm)
         az = Z.anchors[a:] - Z.anchors[:-a]
         ae = E.anchors[b:] - E.anchors[:-b]
-        F[4] = _anchor_overlap(az, ae, key_w * ~punct, prm)
-        if need(9):
-            F[9] = _anchor_overlap(az, ae, key_w * punct, prm)
+        F[FEATURE_INDEX["anchors"]] = _anchor_overlap(az, ae, key_w * ~punct, prm)
+        if need("punctuation"):
+            F[FEATURE_INDEX["punctuation"]] = _anchor_overlap(az, ae, key_w * punct, prm)
         lbz = _block_labels(Z.labels, a)[:, None]
         lbe = _block_labels(E.labels, b)[None, :]
-        F[5] = (lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe))
-        size = a + b - 2
-        if need(6):
-            F[6] = F[0] * size
-        if need(7):
-            F[7] = F[1] * size
-        if need(8) and a + b > 2:
-            F[8] = cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b)
-        if need(10):
-            # Do both blocks end the same way, in direct speech or not? +1 both, -1 one side only.
-            qz = zq[a - 1: a - 1 + cos.shape[0]][:, None]
-            qe = eq[b - 1: b - 1 + cos.shape[1]][None, :]
-            F[10] = (qz & qe).astype(float) - (qz ^ qe)
-        if need(11):
-            mz = zm[a - 1: a - 1 + cos.shape[0]][:, None]
-            me = em[b - 1: b - 1 + cos.shape[1]][None, :]
-            F[11] = np.where((mz == me) & (mz > 0), 1.0, np.where(mz != me, -1.0, 0.0))
-        F[12 + t] = 1.0  # the bead shape's prior
+        F[FEATURE_INDEX["label_clash"]] = (lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe))
+        # How both blocks end: their last sentences are zh a-1.., en b-1...
+        last_z, last_e = slice(a - 1, a - 1 + cos.shape[0]), slice(b - 1, b - 1 + cos.shape[1])
+        if need("quote_end"):
+            # Both end in direct speech: +1; only one does: -1.
+            qz, qe = zq[last_z][:, None], eq[last_e][None, :]
+            F[FEATURE_INDEX["quote_end"]] = (qz & qe).astype(float) - (qz ^ qe)
+        if need("end_mark"):
+            # The same ? ! or ...: +1; different marks: -1; both plain statements: 0.
+            mz, me = zm[last_z][:, None], em[last_e][None, :]
+            F[FEATURE_INDEX["end_mark"]] = np.where((mz == me) & (mz > 0), 1.0, np.where(mz != me, -1.0, 0.0))
+        F[FEATURE_INDEX[f"prior_{a}_{b}"]] = 1.0
         feats[(a, b)] = F
         coss[(a, b)] = cos
-    skip_z, skip_e = _skip_features(S11)
+    skip_z, skip_e = _skip_features(Z.emb[1] @ E.emb[1].T)
     return _Grid(feats, skip_z, skip_e, coss)
+
+
+def _length_deviation(cz: np.ndarray, ce: np.ndarray, a: int, b: int, ratio: float, prm: AlignParams
+                      ) -> np.ndarray:
+    """Squared Gale-Church deviation of every a-block against every b-block, capped.
+
+    `cz`, `ce` are cumulative character counts; `ratio` the pair's English characters per Chinese one.
+    """
+    lz = (cz[a:] - cz[:-a])[:, None]
+    le = (ce[b:] - ce[:-b])[None, :]
+    delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
+    return np.minimum(delta * delta, prm.len_cap)
 
 
 def _anchor_vocab(zkeys: list[list[str]], ekeys: list[list[str]]) -> dict[str, int]:
@@ -315,24 +306,6 @@ def _anchor_overlap(az: np.ndarray, ae: np.ndarray, key_w: np.ndarray, prm: Alig
     union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
     anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
     return anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
-
-
-def _weakest_member(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int
-                    ) -> np.ndarray:
-    """Lowest cosine of any single sentence of the bead with the other side's block.
-
-    A block holding one good pair and a stray sentence still embeds close to the good pair; its
-    stray member does not.
-    """
-    zm = z1 @ ee.T  # (nz, ne - b + 1): zh sentence vs en block
-    em = e1 @ ez.T  # (ne, nz - a + 1): en sentence vs zh block
-    low_z = zm[: zm.shape[0] - a + 1].copy()
-    for d in range(1, a):
-        np.minimum(low_z, zm[d: zm.shape[0] - a + 1 + d], out=low_z)
-    low_e = em[: em.shape[0] - b + 1].copy()
-    for d in range(1, b):
-        np.minimum(low_e, em[d: em.shape[0] - b + 1 + d], out=low_e)
-    return np.minimum(low_z, low_e.T)
 
 
 def _adjacent(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int) -> np.ndarray:
