@@ -79,6 +79,11 @@ def _sdict(s: Scores) -> dict[str, float]:
     return {k: getattr(s, k) for k in Scores.__slots__}
 
 
+def _row(name: str, o: dict[str, float]) -> str:
+    return (f"{name:30} {o['strict_p']:8.3f} {o['strict_r']:6.3f} {o['strict_f1']:7.4f}   "
+            f"{o['lax_p']:6.3f} {o['lax_r']:6.3f} {o['lax_f1']:6.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the align/ data directory")
@@ -115,12 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n## {r['set']} ({r['docs']} docs, {r['sentences']} sentences, "
               f"{r['sents_per_s']:.0f} sent/s)")
         print(f"{'aligner':30} {'strict P':>8} {'R':>6} {'F1':>7}   {'lax P':>6} {'R':>6} {'F1':>6}")
-        print(f"{'hccbone (USE + anchors)':30} {o['strict_p']:8.3f} {o['strict_r']:6.3f} "
-              f"{o['strict_f1']:7.4f}   {o['lax_p']:6.3f} {o['lax_r']:6.3f} {o['lax_f1']:6.3f}")
+        print(_row("hccbone (USE + anchors)", o))
         if "bertalign_output" in r:
-            b = r["bertalign_output"]
-            print(f"{'Bertalign output, rescored':30} {b['strict_p']:8.3f} {b['strict_r']:6.3f} "
-                  f"{b['strict_f1']:7.4f}   {b['lax_p']:6.3f} {b['lax_r']:6.3f} {b['lax_f1']:6.3f}")
+            print(_row("Bertalign output, rescored", r["bertalign_output"]))
         for name, f1 in PUBLISHED.get(r["set"], {}).items():
             print(f"{name + ' (published)':30} {'':8} {'':6} {f1:7.3f}")
         if r["set"] == "paramed":

@@ -94,7 +94,8 @@ def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAU
         if kz and ke:
             texts.extend(p.zh[i] for i in kz)
             texts.extend(p.en[j] for j in ke)
-    enc = encoder or get_encoder() if texts else None
+    # The encoder loads only when some problem has sentences on both sides.
+    enc = (encoder or get_encoder()) if texts else None
     pooled = enc.pool(texts) if enc is not None else None
     out = []
     pos = 0
