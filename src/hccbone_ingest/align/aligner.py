@@ -85,7 +85,8 @@ def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAU
     """Align many document pairs; the encoder sees all their sentences in one batch.
 
     Blank sentences (empty or whitespace) are never matched: each becomes its own 1-0 or 0-1
-    bead, in reading order, with score 1.
+    bead, in reading order, with score 1; so does every sentence of a problem whose other side
+    is empty (it cannot be anything but unmatched).
     """
     kept = [([i for i, t in enumerate(p.zh) if t.strip()], [j for j, t in enumerate(p.en) if t.strip()])
             for p in problems]
