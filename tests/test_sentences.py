@@ -275,3 +275,30 @@ def test_tokens():
     assert tokens_zh("肝癌骨转移的发病机制") == ["肝癌", "骨转移", "的", "发病", "机制"]
     assert tokens_en("Smith et al. found P < 0.05 (Fig. 2).") == [
         "Smith", "et", "al.", "found", "P", "<", "0.05", "(", "Fig.", "2", ")", "."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Background and Aims: HCC is common. Methods: We did it.",
+     [("background", "HCC is common."), ("methods", "We did it.")]),
+    ("BACKGROUND AND AIMS: HCC is common. METHODS: We did it.",
+     [("background", "HCC is common."), ("methods", "We did it.")]),
+    ("BACKGROUND & AIMS: HCC is common.", [("background", "HCC is common.")]),
+    ("Methods and Results: We found it.", [("methods", "We found it.")]),
+    ("Aims/hypothesis: To test it.", [("objective", "To test it.")]),
+    ("Results and discussion were brief.", [(None, "Results and discussion were brief.")]),
+])
+def test_compound_en_labels(text, expected):
+    spans = split_en(text)
+    _check_offsets(text, spans)
+    assert [(s.label, s.text) for s in spans] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("目的与方法：回顾分析。结果：有效。", [("objective", "回顾分析。"), ("results", "有效。")]),
+    ("方法和结果 回顾分析。", [("methods", "回顾分析。")]),
+    ("【摘要】目的：探讨疗效。", [(None, "【摘要】"), ("objective", "探讨疗效。")]),
+])
+def test_compound_zh_labels_and_label_after_heading(text, expected):
+    spans = split_zh(text)
+    _check_offsets(text, spans)
+    assert [(s.label, s.text) for s in spans] == expected

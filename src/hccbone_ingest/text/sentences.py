@@ -80,35 +80,49 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _ZH_LABEL_WORDS = _alternation(_ZH_LABELS)
+# Compound labels name two parts (`目的与方法`, `Background and Aims`, `BACKGROUND & AIMS`,
+# `Aims/hypothesis`); the sentence gets the first part's label.
+_ZH_LABEL = rf"(?:{_ZH_LABEL_WORDS})(?:[与和及、](?:{_ZH_LABEL_WORDS}))*"
 # `目的:` / `目的：` / `目的 ` (CNKI style, space then text) / `【目的】` / `[目的]`. A bare `结果显示`
 # is prose, so a separator is required.
 _ZH_LABEL_RE = re.compile(
-    rf"(?:[【\[〔]\s*(?P<b>{_ZH_LABEL_WORDS})\s*[】\]〕]\s*[:：]?|(?P<p>{_ZH_LABEL_WORDS})\s*[:：]|"
-    rf"(?P<s>{_ZH_LABEL_WORDS})[ \u3000]+)\s*"
+    rf"(?:[【\[〔]\s*(?P<b>{_ZH_LABEL})\s*[】\]〕]\s*[:：]?|(?P<p>{_ZH_LABEL})\s*[:：]|"
+    rf"(?P<s>{_ZH_LABEL})[ \u3000]+)\s*"
 )
+_EN_SECOND_WORDS = (*_EN_LABELS, "hypothesis", "hypotheses", "setting", "settings", "participants",
+                    "significance", "scope", "rationale")
 _EN_LABEL_WORDS = _alternation(w.title() for w in _EN_LABELS) + "|" + _alternation(
     w.upper() for w in _EN_LABELS)
-# `Results:` `RESULTS:` `[Results]` `RESULTS ` (all capitals, no colon: PubMed flattening).
+_EN_SECOND = "|".join((_alternation(w.title() for w in _EN_SECOND_WORDS),
+                       _alternation(w.upper() for w in _EN_SECOND_WORDS), _alternation(_EN_SECOND_WORDS)))
+_EN_LABEL = rf"(?:{_EN_LABEL_WORDS})(?:\s*(?:/|&|,|\band\b|\bAND\b)\s*(?:{_EN_SECOND}))*"
+# `Results:` `RESULTS:` `[Results]` `RESULTS ` (all capitals, no colon: PubMed flattening; not
+# `BACKGROUND AND ...`, the head of a compound label without its colon).
 _EN_LABEL_RE = re.compile(
-    rf"(?:\[\s*(?P<b>{_EN_LABEL_WORDS})\s*\]\s*:?|(?P<p>{_EN_LABEL_WORDS})\s*:|"
-    rf"(?P<s>{_alternation(w.upper() for w in _EN_LABELS)})(?=\s+[A-Z(]))\s*"
+    rf"(?:\[\s*(?P<b>{_EN_LABEL})\s*\]\s*:?|(?P<p>{_EN_LABEL})\s*:|"
+    rf"(?P<s>{_alternation(w.upper() for w in _EN_LABELS)})(?=\s+[A-Z(])(?!\s+(?:AND|&)\b))\s*"
 )
+_ZH_FIRST_LABEL = re.compile(_ZH_LABEL_WORDS)
+_EN_FIRST_LABEL = re.compile(_EN_LABEL_WORDS)
 
 
 def detect_label(text: str, lang: str) -> tuple[str | None, int]:
     """The structured-abstract label at the start of `text`: (normalized label, chars it takes)."""
-    rx, table = (_ZH_LABEL_RE, _ZH_LABELS) if lang == "zh" else (_EN_LABEL_RE, _EN_LABELS)
+    rx, first, table = ((_ZH_LABEL_RE, _ZH_FIRST_LABEL, _ZH_LABELS) if lang == "zh"
+                        else (_EN_LABEL_RE, _EN_FIRST_LABEL, _EN_LABELS))
     m = rx.match(text)
     if not m:
         return None, 0
-    word = m.group("b") or m.group("p") or m.group("s")
-    return table[word.lower()], m.end()
+    compound = m.group("b") or m.group("p") or m.group("s")
+    word = first.match(compound)
+    assert word is not None  # every label alternative starts with a label word
+    return table[word.group(0).lower()], m.end()
 
 
 # Where a label may begin mid-text: at the start, or after sentence-final punctuation and spaces.
 # Bracketed labels (`【方法】`) are unambiguous anywhere; bare ones need a boundary before them.
 _ZH_LABEL_ANYWHERE = re.compile(
-    rf"(?=[【\[〔]\s*(?:{_ZH_LABEL_WORDS})\s*[】\]〕])|(?:(?<=^)|(?<=[。！？；!?;.\s]))(?=(?:{_ZH_LABEL_WORDS}))")
+    rf"(?=[【\[〔]\s*(?:{_ZH_LABEL_WORDS})\s*[】\]〕])|(?:(?<=^)|(?<=[。！？；!?;.\s】\]〕]))(?=(?:{_ZH_LABEL_WORDS}))")
 _EN_LABEL_ANYWHERE = re.compile(rf"(?:(?<=^)|(?<=[.!?;]\s)|(?<=[.!?;]))(?=\[?\s*(?:{_EN_LABEL_WORDS}))")
 
 
