@@ -30,6 +30,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align_eval import DEFAULT_DATA, load_set
 
 
+def load_grids(data_dir: Path, sets: list[str], extra: dict[str, list] | None = None
+               ) -> dict[str, list[tuple[A._Grid, list]]]:
+    """Every feature of every candidate bead of every gold document, with its gold beads.
+
+    `extra` adds sets given as (name, zh, en, gold) documents (the synthetic set).
+    """
+    enc = get_encoder()
+    named = {s: load_set(data_dir / s) for s in sets} | (extra or {})
+    data: dict[str, list] = {}
+    with blas_threads():
+        for s, docs in named.items():
+            grids = []
+            for _, zh, en, gold in docs:
+                p = A.AlignProblem(zh, en)
+                p._pz, p._pe = enc.pool(zh), enc.pool(en)
+                grids.append((A._grid(p, enc, DEFAULT_PARAMS, all_features=True), gold))
+            data[s] = grids
+    return data
+
+
 def _path_feats(g: A._Grid, beads: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> np.ndarray:
     """Sum of the features along a path (beads of unsupported shapes contribute nothing)."""
     nb = len(BEAD_FEATURES)
@@ -105,16 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--calibrate", action="store_true", help="only fit the score calibration")
     args = ap.parse_args(argv)
 
-    enc = get_encoder()
-    data: dict[str, list] = {}
+    data = load_grids(args.data, args.sets)
     with blas_threads():
-        for s in args.sets:
-            docs = []
-            for _, zh, en, gold in load_set(args.data / s):
-                p = A.AlignProblem(zh, en)
-                p._pz, p._pe = enc.pool(zh), enc.pool(en)
-                docs.append((A._grid(p, enc, DEFAULT_PARAMS, all_features=True), gold))
-            data[s] = docs
         if args.calibrate:
             _calibrate(data, DEFAULT_PARAMS)
             return 0

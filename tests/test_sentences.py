@@ -106,6 +106,131 @@ def test_chinese_rules(text, expected):
     assert _texts(spans) == expected
 
 
+# ------------------------------------------------------------------ tricky biomedical cases (review)
+# Composed abstracts sentences; each expected split was decided by reading the sentence.
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Differences were significant (P<0.05). Pain scores fell.',
+     ['Differences were significant (P<0.05).', 'Pain scores fell.']),
+    ('The test gave χ²=4.21, P=0.040. No other differences were found.',
+     ['The test gave χ²=4.21, P=0.040.', 'No other differences were found.']),
+    ('Twelve patients (n = 12) were enrolled. All were male.',
+     ['Twelve patients (n = 12) were enrolled.', 'All were male.']),
+    ('Bone-modifying agents, i.e., zoledronic acid and denosumab, were used. Pain improved.',
+     ['Bone-modifying agents, i.e., zoledronic acid and denosumab, were used.', 'Pain improved.']),
+    ('This was first described by Wang et al. The mechanism remains unclear.',
+     ['This was first described by Wang et al.', 'The mechanism remains unclear.']),
+    ('As reported by Wang et al. Li and colleagues confirmed it.',
+     ['As reported by Wang et al. Li and colleagues confirmed it.']),
+    ('As shown in Fig. 2A, survival differed. See Fig. 3B.',
+     ['As shown in Fig. 2A, survival differed.', 'See Fig. 3B.']),
+    ('Survival was 12 vs. 8 months. It differed.',
+     ['Survival was 12 vs. 8 months.', 'It differed.']),
+    ('Patient No. 3 died. No. 4 survived.',
+     ['Patient No. 3 died.', 'No. 4 survived.']),
+    ('The tumor measured approx. 3.5 cm. It was resected.',
+     ['The tumor measured approx. 3.5 cm.', 'It was resected.']),
+    ('E. coli and H. pylori were cultured. Both grew.',
+     ['E. coli and H. pylori were cultured.', 'Both grew.']),
+    ('Dr. Li performed the surgery. It succeeded.',
+     ['Dr. Li performed the surgery.', 'It succeeded.']),
+    ('Mutations were frequent. p53 mutations were found in 40% of tumors.',
+     ['Mutations were frequent.', 'p53 mutations were found in 40% of tumors.']),
+    ('Growth slowed... Then it resumed.',
+     ['Growth slowed...', 'Then it resumed.']),
+    ('He wrote, "The results are clear." Then he left.',
+     ['He wrote, "The results are clear."', 'Then he left.']),
+    ('Tumors measured 3.5-6.2 cm. Margins were clear.',
+     ['Tumors measured 3.5-6.2 cm.', 'Margins were clear.']),
+    ('Data are at https://www.example.org/data. Write to li.ming@example.com. Thanks.',
+     ['Data are at https://www.example.org/data.', 'Write to li.ming@example.com.', 'Thanks.']),
+    ('Median OS was 5.4 months (95% CI 4.1-6.9). P < 0.05 was significant.',
+     ['Median OS was 5.4 months (95% CI 4.1-6.9).', 'P < 0.05 was significant.']),
+    ('Patients received sorafenib (400 mg b.i.d.). Toxicity was mild.',
+     ['Patients received sorafenib (400 mg b.i.d.).', 'Toxicity was mild.']),
+    ('The odds ratio was 2.1 (95% CI, 1.3 to 3.4; P = .003). Results held.',
+     ['The odds ratio was 2.1 (95% CI, 1.3 to 3.4; P = .003).', 'Results held.']),
+    ('Cells were treated with TGF-β1 for 24 h. miR-21 levels rose.',
+     ['Cells were treated with TGF-β1 for 24 h.', 'miR-21 levels rose.']),
+    ('The U.S. Food and Drug Administration approved it. It works.',
+     ['The U.S. Food and Drug Administration approved it.', 'It works.']),
+    ('The primary end point, i.e., overall survival, was met.',
+     ['The primary end point, i.e., overall survival, was met.']),
+    ('Patients were given vitamin D. The fracture rate fell.',
+     ['Patients were given vitamin D.', 'The fracture rate fell.']),
+    ('All carried hepatitis B. Most had cirrhosis.',
+     ['All carried hepatitis B.', 'Most had cirrhosis.']),
+    ('The method of J. Smith was used. It is standard.',
+     ['The method of J. Smith was used.', 'It is standard.']),
+    ('Doses were 4 mg vs. 8 mg, respectively. Fig. 1 shows them.',
+     ['Doses were 4 mg vs. 8 mg, respectively.', 'Fig. 1 shows them.']),
+    ('Levels were measured at baseline (Table 1). Fig. 2 shows the trend.',
+     ['Levels were measured at baseline (Table 1).', 'Fig. 2 shows the trend.']),
+    ('Was the effect real? We think so.',
+     ['Was the effect real?', 'We think so.']),
+    ('Bone pain improved in 85.3% of patients.The effect lasted.',
+     ['Bone pain improved in 85.3% of patients.The effect lasted.']),
+    ('Rates were similar (Smith et al., 2019). Ours differ.',
+     ['Rates were similar (Smith et al., 2019).', 'Ours differ.']),
+    ('Survival was longer with lenvatinib, cf. sorafenib. See below.',
+     ['Survival was longer with lenvatinib, cf. sorafenib.', 'See below.']),
+])
+def test_english_biomedical_cases(text, expected):
+    spans = split_en(text)
+    _check_offsets(text, spans)
+    assert _texts(spans) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('两组比较差异有统计学意义（P＜0.05）。治疗后疼痛评分下降。',
+     ['两组比较差异有统计学意义（P＜0.05）。', '治疗后疼痛评分下降。']),
+    ('χ²=4.21，P=0.040。两组间无差异。',
+     ['χ²=4.21，P=0.040。', '两组间无差异。']),
+    ('共纳入患者（n = 12）。均为男性。',
+     ['共纳入患者（n = 12）。', '均为男性。']),
+    ('“骨转移是晚期表现。”他指出。',
+     ['“骨转移是晚期表现。”', '他指出。']),
+    ('他说：“不知道……”随后离开。',
+     ['他说：“不知道……”', '随后离开。']),
+    ('肿瘤直径3.5~6.2 cm。边界清楚。',
+     ['肿瘤直径3.5~6.2 cm。', '边界清楚。']),
+    ('详见https://www.example.cn/a.html。下一句。',
+     ['详见https://www.example.cn/a.html。', '下一句。']),
+    ('联系邮箱：li.ming@example.com。欢迎来信。',
+     ['联系邮箱：li.ming@example.com。', '欢迎来信。']),
+    ('机制尚不明确...需要进一步研究。',
+     ['机制尚不明确...', '需要进一步研究。']),
+    ('H. pylori感染率为32.1%。E. coli未检出。',
+     ['H. pylori感染率为32.1%。', 'E. coli未检出。']),
+    ('随访时间为6～12个月，中位随访10.5个月。',
+     ['随访时间为6～12个月，中位随访10.5个月。']),
+    ('结果（HR＝0.62；95%CI：0.48～0.80）。差异显著。',
+     ['结果（HR＝0.62；95%CI：0.48～0.80）。', '差异显著。']),
+    ('治疗方式包括（1）手术，（2）放疗，（3）靶向治疗。',
+     ['治疗方式包括（1）手术，（2）放疗，（3）靶向治疗。']),
+    ('研究发现p53突变与预后相关。Ki-67高表达提示预后差。',
+     ['研究发现p53突变与预后相关。', 'Ki-67高表达提示预后差。']),
+    ('纳入标准：1.年龄18～75岁；2.ECOG评分0～1分。',
+     ['纳入标准：1.年龄18～75岁；', '2.ECOG评分0～1分。']),
+    ('有效率为８５．３％。无严重不良反应。',
+     ['有效率为８５．３％。', '无严重不良反应。']),
+    ('这是真的吗？！确实如此。',
+     ['这是真的吗？！', '确实如此。']),
+    ('剂量为400 mg b.i.d.。耐受良好。',
+     ['剂量为400 mg b.i.d.。', '耐受良好。']),
+    ('其机制可能与RANKL/OPG通路有关（图1）。下文详述。',
+     ['其机制可能与RANKL/OPG通路有关（图1）。', '下文详述。']),
+    ('那男孩道：“呸，你不会摔交。 ”下一句。',
+     ['那男孩道：“呸，你不会摔交。 ”', '下一句。']),
+    ('好。 （注）',
+     ['好。', '（注）']),
+])
+def test_chinese_biomedical_cases(text, expected):
+    spans = split_zh(text)
+    _check_offsets(text, spans)
+    assert _texts(spans) == expected
+
+
 # ------------------------------------------------------------------ structured abstracts
 
 def test_structured_zh_labels():
@@ -150,3 +275,30 @@ def test_tokens():
     assert tokens_zh("肝癌骨转移的发病机制") == ["肝癌", "骨转移", "的", "发病", "机制"]
     assert tokens_en("Smith et al. found P < 0.05 (Fig. 2).") == [
         "Smith", "et", "al.", "found", "P", "<", "0.05", "(", "Fig.", "2", ")", "."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Background and Aims: HCC is common. Methods: We did it.",
+     [("background", "HCC is common."), ("methods", "We did it.")]),
+    ("BACKGROUND AND AIMS: HCC is common. METHODS: We did it.",
+     [("background", "HCC is common."), ("methods", "We did it.")]),
+    ("BACKGROUND & AIMS: HCC is common.", [("background", "HCC is common.")]),
+    ("Methods and Results: We found it.", [("methods", "We found it.")]),
+    ("Aims/hypothesis: To test it.", [("objective", "To test it.")]),
+    ("Results and discussion were brief.", [(None, "Results and discussion were brief.")]),
+])
+def test_compound_en_labels(text, expected):
+    spans = split_en(text)
+    _check_offsets(text, spans)
+    assert [(s.label, s.text) for s in spans] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("目的与方法：回顾分析。结果：有效。", [("objective", "回顾分析。"), ("results", "有效。")]),
+    ("方法和结果 回顾分析。", [("methods", "回顾分析。")]),
+    ("【摘要】目的：探讨疗效。", [(None, "【摘要】"), ("objective", "探讨疗效。")]),
+])
+def test_compound_zh_labels_and_label_after_heading(text, expected):
+    spans = split_zh(text)
+    _check_offsets(text, spans)
+    assert [(s.label, s.text) for s in spans] == expected

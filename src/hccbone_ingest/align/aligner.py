@@ -2,9 +2,10 @@
 
 A document pair is aligned into *beads*: runs of consecutive Chinese sentences matched with runs
 of consecutive English sentences (1-1, 1-2 ... 1-4, 4-1, 2-2, 2-3, 3-2), or single sentences left
-unmatched (1-0, 0-1). The path through the whole n x m grid that maximizes the sum of bead
-values is found exactly (no pruning window: abstracts and articles are short), one row at a
-time with every bead type vectorized over the row.
+unmatched (1-0, 0-1). The path through the n x m grid that maximizes the sum of bead values is
+found exactly, one row at a time with every bead type vectorized over the row. Time and memory
+grow with n x m, so a long document (above `max_cells`) is first cut into pieces at confident
+anchor pairs (`_piece_cuts`) and each piece is aligned exactly.
 
 A bead's value is a weighted sum of features (`scoring.BEAD_FEATURES`, weights in `scoring.py`):
 - the cosine of the two blocks' sentence embeddings (USE multilingual v3; a block's embedding
@@ -25,6 +26,8 @@ so the expensive part of the model runs once per sentence whatever the number of
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,7 +35,7 @@ import numpy as np
 
 from .anchors import anchor_keys, end_mark, ends_with_quote
 from .encoder import Pooled, SentenceEncoder, blas_threads, get_encoder
-from .scoring import DEFAULT_PARAMS, N_BEAD_FEATS, AlignParams, bead_probability
+from .scoring import DEFAULT_PARAMS, FEATURE_INDEX, N_BEAD_FEATS, AlignParams, bead_probability
 
 __all__ = ["AlignProblem", "Bead", "align", "align_batch", "format_bead"]
 
@@ -82,7 +85,8 @@ def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAU
     """Align many document pairs; the encoder sees all their sentences in one batch.
 
     Blank sentences (empty or whitespace) are never matched: each becomes its own 1-0 or 0-1
-    bead, in reading order, with score 1.
+    bead, in reading order, with score 1; so does every sentence of a problem whose other side
+    is empty (it cannot be anything but unmatched).
     """
     kept = [([i for i, t in enumerate(p.zh) if t.strip()], [j for j, t in enumerate(p.en) if t.strip()])
             for p in problems]
@@ -91,7 +95,8 @@ def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAU
         if kz and ke:
             texts.extend(p.zh[i] for i in kz)
             texts.extend(p.en[j] for j in ke)
-    enc = encoder or get_encoder() if texts else None
+    # The encoder loads only when some problem has sentences on both sides.
+    enc = (encoder or get_encoder()) if texts else None
     pooled = enc.pool(texts) if enc is not None else None
     out = []
     pos = 0
@@ -190,19 +195,15 @@ class _Grid:
 def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features: bool = False) -> _Grid:
     """Bead features of every candidate bead (see scoring.BEAD_FEATURES for their meaning).
 
-    Features whose weight is 0 stay 0 unless `all_features` (the trainer needs them all).
+    Optional features whose weight is 0 stay 0 unless `all_features` (the trainer needs them all).
     """
 
-    def need(k: int) -> bool:
-        return all_features or prm.weights[k] != 0.0
+    def need(name: str) -> bool:
+        return all_features or prm.weights[FEATURE_INDEX[name]] != 0.0
 
     zkeys = [anchor_keys(t, "zh") for t in p.zh]
     ekeys = [anchor_keys(t, "en") for t in p.en]
-    # Only keys seen on the Chinese side can anchor (English has many more number-like words).
-    vocab: dict[str, int] = {}
-    for ks in zkeys:
-        for k in ks:
-            vocab.setdefault(k, len(vocab))
+    vocab = _anchor_vocab(zkeys, ekeys)
     ekeys = [[k for k in ks if k in vocab] for ks in ekeys]
     label_ids: dict[str, int] = {}
     assert p._pz is not None and p._pe is not None
@@ -212,69 +213,81 @@ def _grid(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams, all_features:
     nz, ne = len(p.zh), len(p.en)
     # The document pair's own zh->en character ratio: abstracts and novels differ.
     ratio = float(np.clip((E.chars[-1] + 1.0) / (Z.chars[-1] + 1.0), prm.ratio_min, prm.ratio_max))
-    weak = np.array([k.startswith("n:#") for k in sorted(vocab, key=vocab.get)] or [False])
+    keys = sorted(vocab, key=vocab.__getitem__)
+    weak = np.array([k.startswith("n:#") for k in keys] or [False])
     key_w = np.where(weak, prm.weak_number_weight, 1.0)
-    punct = np.array([k.startswith("p:") for k in sorted(vocab, key=vocab.get)] or [False])
-
-    S11 = Z.emb[1] @ E.emb[1].T
-    # CSLS-style reference: how similar each sentence is to its best candidates across.
-    if need(2):
-        kk = min(prm.margin_k, ne)
-        ref_z1 = -np.sort(-S11, axis=1)[:, :kk].mean(axis=1)
-        kk = min(prm.margin_k, nz)
-        ref_e1 = -np.sort(-S11, axis=0)[:kk, :].mean(axis=0)
-
+    punct = np.array([k.startswith("p:") for k in keys] or [False])
     zq = np.array([ends_with_quote(t) for t in p.zh], dtype=bool)
     eq = np.array([ends_with_quote(t) for t in p.en], dtype=bool)
     zm = np.array([end_mark(t) for t in p.zh])
     em = np.array([end_mark(t) for t in p.en])
     feats: dict[tuple[int, int], np.ndarray] = {}
     coss: dict[tuple[int, int], np.ndarray] = {}
-    for t, (a, b) in enumerate(prm.bead_types):
+    for a, b in prm.bead_types:
         if a > nz or b > ne:
             continue
         ez, ee = Z.emb[a], E.emb[b]
         cos = ez @ ee.T
         F = np.zeros((N_BEAD_FEATS, *cos.shape))
-        F[0] = cos
-        F[1] = _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
-        if need(2):
-            rz = np.convolve(ref_z1, np.ones(a) / a, mode="valid")
-            re_ = np.convolve(ref_e1, np.ones(b) / b, mode="valid")
-            F[2] = 0.5 * (rz[:, None] + re_[None, :])
-        lz = (Z.chars[a:] - Z.chars[:-a])[:, None]
-        le = (E.chars[b:] - E.chars[:-b])[None, :]
-        delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
-        F[3] = np.minimum(delta * delta, prm.len_cap)
+        F[FEATURE_INDEX["cos"]] = cos
+        F[FEATURE_INDEX["adjacent"]] = _adjacent(ez, ee, Z.emb[1], E.emb[1], a, b)
+        F[FEATURE_INDEX["length"]] = _length_deviation(Z.chars, E.chars, a, b, ratio, prm)
         az = Z.anchors[a:] - Z.anchors[:-a]
         ae = E.anchors[b:] - E.anchors[:-b]
-        F[4] = _anchor_overlap(az, ae, key_w * ~punct, prm)
-        if need(9):
-            F[9] = _anchor_overlap(az, ae, key_w * punct, prm)
+        F[FEATURE_INDEX["anchors"]] = _anchor_overlap(az, ae, key_w * ~punct, prm)
+        if need("punctuation"):
+            F[FEATURE_INDEX["punctuation"]] = _anchor_overlap(az, ae, key_w * punct, prm)
         lbz = _block_labels(Z.labels, a)[:, None]
         lbe = _block_labels(E.labels, b)[None, :]
-        F[5] = (lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe))
-        size = a + b - 2
-        if need(6):
-            F[6] = F[0] * size
-        if need(7):
-            F[7] = F[1] * size
-        if need(8) and a + b > 2:
-            F[8] = cos - _weakest_member(ez, ee, Z.emb[1], E.emb[1], a, b)
-        if need(10):
-            # Do both blocks end the same way, in direct speech or not? +1 both, -1 one side only.
-            qz = zq[a - 1: a - 1 + cos.shape[0]][:, None]
-            qe = eq[b - 1: b - 1 + cos.shape[1]][None, :]
-            F[10] = (qz & qe).astype(float) - (qz ^ qe)
-        if need(11):
-            mz = zm[a - 1: a - 1 + cos.shape[0]][:, None]
-            me = em[b - 1: b - 1 + cos.shape[1]][None, :]
-            F[11] = np.where((mz == me) & (mz > 0), 1.0, np.where(mz != me, -1.0, 0.0))
-        F[12 + t] = 1.0  # the bead shape's prior
+        F[FEATURE_INDEX["label_clash"]] = (lbz == -2) | (lbe == -2) | ((lbz >= 0) & (lbe >= 0) & (lbz != lbe))
+        # How both blocks end: their last sentences are zh a-1.., en b-1...
+        last_z, last_e = slice(a - 1, a - 1 + cos.shape[0]), slice(b - 1, b - 1 + cos.shape[1])
+        if need("quote_end"):
+            # Both end in direct speech: +1; only one does: -1.
+            qz, qe = zq[last_z][:, None], eq[last_e][None, :]
+            F[FEATURE_INDEX["quote_end"]] = (qz & qe).astype(float) - (qz ^ qe)
+        if need("end_mark"):
+            # The same ? ! or ...: +1; different marks: -1; both plain statements: 0.
+            mz, me = zm[last_z][:, None], em[last_e][None, :]
+            F[FEATURE_INDEX["end_mark"]] = np.where((mz == me) & (mz > 0), 1.0, np.where(mz != me, -1.0, 0.0))
+        F[FEATURE_INDEX[f"prior_{a}_{b}"]] = 1.0
         feats[(a, b)] = F
         coss[(a, b)] = cos
-    skip_z, skip_e = _skip_features(S11)
+    skip_z, skip_e = _skip_features(Z.emb[1] @ E.emb[1].T)
     return _Grid(feats, skip_z, skip_e, coss)
+
+
+def _length_deviation(cz: np.ndarray, ce: np.ndarray, a: int, b: int, ratio: float, prm: AlignParams
+                      ) -> np.ndarray:
+    """Squared Gale-Church deviation of every a-block against every b-block, capped.
+
+    `cz`, `ce` are cumulative character counts; `ratio` the pair's English characters per Chinese one.
+    """
+    lz = (cz[a:] - cz[:-a])[:, None]
+    le = (ce[b:] - ce[:-b])[None, :]
+    delta = (le - ratio * lz) / np.sqrt(prm.len_var * (ratio * lz + le) / 2.0 + 1.0)
+    return np.minimum(delta * delta, prm.len_cap)
+
+
+def _anchor_vocab(zkeys: list[list[str]], ekeys: list[list[str]]) -> dict[str, int]:
+    """Anchor keys that count, numbered: every Chinese key, and English numbers of 10 and up.
+
+    English Latin-script terms and single digits count only when the Chinese side has them: the
+    English side is all Latin script (every abbreviation would look one-sided) and spells small
+    numbers out. A multi-digit number, though, is printed on both sides of a translation, so
+    one on the English side only (a date, a grant or trial number in a note with no Chinese
+    counterpart) is evidence against pairing. Measured: ParaMed 0.9905, MAC-Dev 0.9206 unchanged,
+    synthetic held-out 0.9584 -> 0.9596.
+    """
+    vocab: dict[str, int] = {}
+    for ks in zkeys:
+        for k in ks:
+            vocab.setdefault(k, len(vocab))
+    for ks in ekeys:
+        for k in ks:
+            if k.startswith("n:") and not k.startswith("n:#"):
+                vocab.setdefault(k, len(vocab))
+    return vocab
 
 
 def _values(g: _Grid, prm: AlignParams) -> tuple[dict[tuple[int, int], np.ndarray], np.ndarray, np.ndarray]:
@@ -295,24 +308,6 @@ def _anchor_overlap(az: np.ndarray, ae: np.ndarray, key_w: np.ndarray, prm: Alig
     union = azb.sum(1)[:, None] + aeb.sum(1)[None, :] - inter
     anchor = np.where(union > 0, inter / np.maximum(union, 1e-9) - prm.anchor_center, 0.0)
     return anchor * np.minimum(union, prm.anchor_cap) / prm.anchor_cap
-
-
-def _weakest_member(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int
-                    ) -> np.ndarray:
-    """Lowest cosine of any single sentence of the bead with the other side's block.
-
-    A block holding one good pair and a stray sentence still embeds close to the good pair; its
-    stray member does not.
-    """
-    zm = z1 @ ee.T  # (nz, ne - b + 1): zh sentence vs en block
-    em = e1 @ ez.T  # (ne, nz - a + 1): en sentence vs zh block
-    low_z = zm[: zm.shape[0] - a + 1].copy()
-    for d in range(1, a):
-        np.minimum(low_z, zm[d: zm.shape[0] - a + 1 + d], out=low_z)
-    low_e = em[: em.shape[0] - b + 1].copy()
-    for d in range(1, b):
-        np.minimum(low_e, em[d: em.shape[0] - b + 1 + d], out=low_e)
-    return np.minimum(low_z, low_e.T)
 
 
 def _adjacent(ez: np.ndarray, ee: np.ndarray, z1: np.ndarray, e1: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -399,6 +394,77 @@ def _dp(vals: dict[tuple[int, int], np.ndarray], skip_z: np.ndarray, skip_e: np.
 
 
 def _align_one(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[Bead]:
+    """Exact DP when the grid is small enough, else exact DP on pieces cut at confident anchors."""
+    if len(p.zh) * len(p.en) <= prm.max_cells:
+        return _align_exact(p, enc, prm)
+    beads: list[Bead] = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(_piece_cuts(p, enc, prm)):
+        sub = _sub_problem(p, i0, i1, j0, j1)
+        for b in _align_exact(sub, enc, prm) if sub.zh and sub.en else _unmatched(i1 - i0, j1 - j0, prm):
+            beads.append(Bead(tuple(i0 + i for i in b.zh), tuple(j0 + j for j in b.en), b.score))
+    return beads
+
+
+def _unmatched(nz: int, ne: int, prm: AlignParams) -> list[Bead]:
+    return [*(Bead((i,), (), prm.skip_score) for i in range(nz)),
+            *(Bead((), (j,), prm.skip_score) for j in range(ne))]
+
+
+def _sub_problem(p: AlignProblem, i0: int, i1: int, j0: int, j1: int) -> AlignProblem:
+    assert p._pz is not None and p._pe is not None
+    sub = AlignProblem(p.zh[i0:i1], p.en[j0:j1], p.zh_labels[i0:i1] if p.zh_labels else None,
+                       p.en_labels[j0:j1] if p.en_labels else None)
+    sub._pz, sub._pe = p._pz.slice(i0, i1), p._pe.slice(j0, j1)
+    return sub
+
+
+def _piece_cuts(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[tuple[int, int]]:
+    """Grid points (i, j) where a long document can be cut without cutting a bead.
+
+    The exact DP costs time and memory in n x m (its feature tensors are dense), so a long
+    document (a book chapter, a concatenated batch) is cut into pieces of at most about
+    `piece_len` sentences a side. A cut goes between two *consecutive* confident 1-1 pairs
+    (mutual best cosine, above `anchor_cos`, on the longest monotone chain of such pairs): two
+    adjacent sentence pairs that each prefer the other are almost never inside one bead.
+    """
+    assert p._pz is not None and p._pe is not None
+    S = enc.blocks(p._pz, 1) @ enc.blocks(p._pe, 1).T
+    best_j, best_i = S.argmax(axis=1), S.argmax(axis=0)
+    mutual = [(i, int(j)) for i, j in enumerate(best_j) if best_i[j] == i and S[i, j] >= prm.anchor_cos]
+    chain = _longest_chain(mutual)
+    seams = [(i1, j1) for (i0, j0), (i1, j1) in itertools.pairwise(chain) if (i1, j1) == (i0 + 1, j0 + 1)]
+    nz, ne = S.shape
+    cuts = [(0, 0)]
+    for i, j in seams:
+        ci, cj = cuts[-1]
+        if i - ci >= prm.piece_len // 2 and j - cj >= prm.piece_len // 2:
+            cuts.append((i, j))  # pieces of at least half the budget; few seams are needed
+    cuts.append((nz, ne))
+    return cuts
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs (sorted by i) whose j strictly increases."""
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest end of a chain of length k+1
+    tail_j: list[int] = []  # their j, for bisection
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tail_j, j)
+        prev[k] = tails[pos - 1] if pos else -1
+        if pos == len(tails):
+            tails.append(k)
+            tail_j.append(j)
+        else:
+            tails[pos], tail_j[pos] = k, j
+    out: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _align_exact(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[Bead]:
     g = _grid(p, enc, prm)
     vals, skip_z, skip_e = _values(g, prm)
     path = _dp(vals, skip_z, skip_e)

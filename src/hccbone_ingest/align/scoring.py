@@ -13,29 +13,31 @@ from dataclasses import dataclass, field
 _TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 
 # The features of a candidate bead (aligner._grid computes them); its value is their weighted sum.
+# Features tried and dropped (CSLS top-k margin, size-scaled cosine and margin, weakest member)
+# are listed in docs/alignment.md; they scored no better on any set and were removed.
 BEAD_FEATURES = (
     "cos",  # cosine of the two blocks' embeddings
     "adjacent",  # mean cosine of each block with the sentences just outside the bead, across
-    "topk",  # mean cosine of the bead's sentences with their best 3 candidates across (CSLS)
     "length",  # squared Gale-Church deviation from the pair's own character ratio (capped)
     "anchors",  # shared numbers / Latin terms: Jaccard minus a centre, scaled by how many
     "label_clash",  # the bead joins different structured-abstract parts
-    "cos_x_size",  # cos * (sentences in the bead - 2)
-    "adjacent_x_size",  # adjacent * (sentences in the bead - 2)
-    "weakest_gap",  # cos minus the lowest cosine of one member sentence with the other block (0 for 1-1)
     "punctuation",  # the same overlap for `?`, `!` and direct speech (quotation marks)
     "quote_end",  # both blocks end in direct speech (+1), only one does (-1)
     "end_mark",  # both blocks end with the same ? ! or … (+1), with different marks (-1)
     *(f"prior_{a}_{b}" for a, b in _TYPES),  # one bias per bead shape
 )
 N_BEAD_FEATS = len(BEAD_FEATURES)
+FEATURE_INDEX = {name: k for k, name in enumerate(BEAD_FEATURES)}
 SKIP_FEATURES = ("bias", "near_cos")  # leaving one sentence unmatched
 
 
 def _default_weights() -> tuple[float, ...]:
-    prior = {(1, 1): 0.0, (1, 2): -0.025, (2, 1): -0.025, (1, 3): -0.05, (3, 1): -0.05, (2, 2): -0.075,
-             (1, 4): -0.075, (4, 1): -0.075, (2, 3): -0.1, (3, 2): -0.1}
-    return (1.0, -0.95, 0.0, -0.02, 0.6, -2.0, 0.0, 0.0, 0.0, 0.6, 0.05, 0.07, *(prior[t] for t in _TYPES))
+    hand_set = {"cos": 1.0, "adjacent": -0.95, "length": -0.02, "anchors": 0.6, "label_clash": -2.0,
+                "punctuation": 0.6, "quote_end": 0.05, "end_mark": 0.07,
+                "prior_1_1": 0.0, "prior_1_2": -0.025, "prior_2_1": -0.025, "prior_1_3": -0.05,
+                "prior_3_1": -0.05, "prior_2_2": -0.075, "prior_1_4": -0.075, "prior_4_1": -0.075,
+                "prior_2_3": -0.1, "prior_3_2": -0.1}
+    return tuple(hand_set[name] for name in BEAD_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,6 @@ class AlignParams:
     bead_types: tuple[tuple[int, int], ...] = _TYPES
     weights: tuple[float, ...] = field(default_factory=_default_weights)  # over BEAD_FEATURES
     skip_weights: tuple[float, ...] = (-0.05, -0.5)  # over SKIP_FEATURES
-    margin_k: int = 3
     len_var: float = 6.8  # Gale-Church variance per character
     len_cap: float = 25.0
     ratio_min: float = 0.5
@@ -52,6 +53,11 @@ class AlignParams:
     anchor_cap: float = 5.0
     weak_number_weight: float = 0.3
     skip_score: float = 0.5
+    # Long documents: above max_cells grid cells, cut into pieces of about piece_len sentences a
+    # side at confident anchors (aligner._piece_cuts). The gold documents (<= 106k cells) stay whole.
+    max_cells: int = 120_000
+    piece_len: int = 150
+    anchor_cos: float = 0.5
     # bead score = sigmoid(cal_a * value + cal_b * cosine + cal_c): a logistic regression of "the
     # bead is exactly right" on the predicted beads of ParaMed + MAC-Dev (bench/align_train.py
     # --calibrate; Brier 0.047). Beads scored 0.95+ were right 97.8 % of the time, 0.9-0.95 91.3 %.

@@ -9,8 +9,9 @@ into the text it came from (`text[span.start:span.end] == span.text`):
 - English: split after `.` `!` `?` (plus closing quotes/brackets) when whitespace and a plausible
   sentence start follow, except after the abbreviations biomedical abstracts use (`et al.`,
   `e.g.`, `i.e.`, `vs.`, `Fig.`, `No.`, `approx.` ...) and after initials (`J. Smith`,
-  `E. coli`). A lower-case word only starts a sentence when it looks like a gene or
-  molecule name (`mTOR`, `p53`, `miR-21`, `β-catenin`).
+  `E. coli`) -- though `et al.` and a lone capital (`vitamin D.`) do end one before `The`,
+  `We` ... A lower-case word only starts a sentence when it looks like a gene or molecule name
+  (`mTOR`, `p53`, `miR-21`, `β-catenin`).
 - Structured abstracts: a part label (`目的:` `【方法】` `Results:` `CONCLUSIONS ...`) always starts
   a new sentence; the label itself is not part of the sentence text but becomes its `label`
   (normalized: background, objective, methods, results, conclusions).
@@ -80,35 +81,49 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _ZH_LABEL_WORDS = _alternation(_ZH_LABELS)
+# Compound labels name two parts (`目的与方法`, `Background and Aims`, `BACKGROUND & AIMS`,
+# `Aims/hypothesis`); the sentence gets the first part's label.
+_ZH_LABEL = rf"(?:{_ZH_LABEL_WORDS})(?:[与和及、](?:{_ZH_LABEL_WORDS}))*"
 # `目的:` / `目的：` / `目的 ` (CNKI style, space then text) / `【目的】` / `[目的]`. A bare `结果显示`
 # is prose, so a separator is required.
 _ZH_LABEL_RE = re.compile(
-    rf"(?:[【\[〔]\s*(?P<b>{_ZH_LABEL_WORDS})\s*[】\]〕]\s*[:：]?|(?P<p>{_ZH_LABEL_WORDS})\s*[:：]|"
-    rf"(?P<s>{_ZH_LABEL_WORDS})[ \u3000]+)\s*"
+    rf"(?:[【\[〔]\s*(?P<b>{_ZH_LABEL})\s*[】\]〕]\s*[:：]?|(?P<p>{_ZH_LABEL})\s*[:：]|"
+    rf"(?P<s>{_ZH_LABEL})[ \u3000]+)\s*"
 )
+_EN_SECOND_WORDS = (*_EN_LABELS, "hypothesis", "hypotheses", "setting", "settings", "participants",
+                    "significance", "scope", "rationale")
 _EN_LABEL_WORDS = _alternation(w.title() for w in _EN_LABELS) + "|" + _alternation(
     w.upper() for w in _EN_LABELS)
-# `Results:` `RESULTS:` `[Results]` `RESULTS ` (all capitals, no colon: PubMed flattening).
+_EN_SECOND = "|".join((_alternation(w.title() for w in _EN_SECOND_WORDS),
+                       _alternation(w.upper() for w in _EN_SECOND_WORDS), _alternation(_EN_SECOND_WORDS)))
+_EN_LABEL = rf"(?:{_EN_LABEL_WORDS})(?:\s*(?:/|&|,|\band\b|\bAND\b)\s*(?:{_EN_SECOND}))*"
+# `Results:` `RESULTS:` `[Results]` `RESULTS ` (all capitals, no colon: PubMed flattening; not
+# `BACKGROUND AND ...`, the head of a compound label without its colon).
 _EN_LABEL_RE = re.compile(
-    rf"(?:\[\s*(?P<b>{_EN_LABEL_WORDS})\s*\]\s*:?|(?P<p>{_EN_LABEL_WORDS})\s*:|"
-    rf"(?P<s>{_alternation(w.upper() for w in _EN_LABELS)})(?=\s+[A-Z(]))\s*"
+    rf"(?:\[\s*(?P<b>{_EN_LABEL})\s*\]\s*:?|(?P<p>{_EN_LABEL})\s*:|"
+    rf"(?P<s>{_alternation(w.upper() for w in _EN_LABELS)})(?=\s+[A-Z(])(?!\s+(?:AND|&)\b))\s*"
 )
+_ZH_FIRST_LABEL = re.compile(_ZH_LABEL_WORDS)
+_EN_FIRST_LABEL = re.compile(_EN_LABEL_WORDS)
 
 
 def detect_label(text: str, lang: str) -> tuple[str | None, int]:
     """The structured-abstract label at the start of `text`: (normalized label, chars it takes)."""
-    rx, table = (_ZH_LABEL_RE, _ZH_LABELS) if lang == "zh" else (_EN_LABEL_RE, _EN_LABELS)
+    rx, first, table = ((_ZH_LABEL_RE, _ZH_FIRST_LABEL, _ZH_LABELS) if lang == "zh"
+                        else (_EN_LABEL_RE, _EN_FIRST_LABEL, _EN_LABELS))
     m = rx.match(text)
     if not m:
         return None, 0
-    word = m.group("b") or m.group("p") or m.group("s")
-    return table[word.lower()], m.end()
+    compound = m.group("b") or m.group("p") or m.group("s")
+    word = first.match(compound)
+    assert word is not None  # every label alternative starts with a label word
+    return table[word.group(0).lower()], m.end()
 
 
 # Where a label may begin mid-text: at the start, or after sentence-final punctuation and spaces.
 # Bracketed labels (`【方法】`) are unambiguous anywhere; bare ones need a boundary before them.
 _ZH_LABEL_ANYWHERE = re.compile(
-    rf"(?=[【\[〔]\s*(?:{_ZH_LABEL_WORDS})\s*[】\]〕])|(?:(?<=^)|(?<=[。！？；!?;.\s]))(?=(?:{_ZH_LABEL_WORDS}))")
+    rf"(?=[【\[〔]\s*(?:{_ZH_LABEL_WORDS})\s*[】\]〕])|(?:(?<=^)|(?<=[。！？；!?;.\s】\]〕]))(?=(?:{_ZH_LABEL_WORDS}))")
 _EN_LABEL_ANYWHERE = re.compile(rf"(?:(?<=^)|(?<=[.!?;]\s)|(?<=[.!?;]))(?=\[?\s*(?:{_EN_LABEL_WORDS}))")
 
 
@@ -153,10 +168,12 @@ def _spans(text: str, cuts: Sequence[int], lang: str) -> list[Span]:
 # ----------------------------------------------------------------- Chinese
 
 # A run of sentence-final marks, then any closing quotes/brackets. `…` and `……` are one run.
-_ZH_END = re.compile(rf"(?:[。！？；!?;]|…+|\.{{3,}})+{_CLOSE}*")
+# Typeset text often has a space before a full-width closer (`不会摔交。 ”`): it still closes.
+_ZH_CLOSE = rf"(?:{_CLOSE}|[ \u3000]+(?=[”’」』）】》〉]))*"
+_ZH_END = re.compile(rf"(?:[。！？；!?;]|…+|\.{{3,}})+{_ZH_CLOSE}")
 # ASCII `.` ends a Chinese sentence only right after a Chinese character or a closing mark, and
 # never before a digit/letter (`3.5`, `1.`, `p.V600E`, `www.x.cn`).
-_ZH_DOT = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff）)”」』%])\.(?![0-9A-Za-z.]){_CLOSE}*")
+_ZH_DOT = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff）)”」』%])\.(?![0-9A-Za-z.]){_ZH_CLOSE}")
 
 
 def split_zh(text: str) -> list[Span]:
@@ -201,6 +218,22 @@ _EN_BEFORE_NUMBER = frozenset("""
     jan feb mar apr jun jul aug sep sept oct nov dec p
 """.split())
 
+# Closed-class words that start sentences but are never a surname or a species epithet: after
+# `et al.` or a single capital letter they mean a new sentence (`... by Wang et al. The mechanism`,
+# `... given vitamin D. The rate`), where a capitalized name would not (`et al. Li found`, `J. Smith`).
+_EN_STARTERS = frozenset("""
+    The This These That Those There Their They We Our It Its In However Moreover Furthermore
+    Therefore Thus Hence Although Because Since After Before During Among Overall Finally Here
+    Such Both All Most Patients
+""".split())
+# Nouns that take a letter (`vitamin D`, `hepatitis B`, `group A`): the letter after them is not an
+# initial, so a following capital starts a new sentence.
+_EN_LETTER_NOUNS = frozenset("""
+    vitamin hepatitis group groups arm arms type types class grade stage phase cohort category
+    level zone segment lane panel part section appendix protocol factor subtype genotype serotype
+""".split())
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _EN_CAND = re.compile(rf"[.!?]+{_CLOSE}*(?=\s)|[.!?]+{_CLOSE}*$")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))([A-Za-z][A-Za-z.]*)\.$")
 _INITIALS = re.compile(r"[A-Z]|(?:[A-Z]\.)+[A-Z]")
@@ -228,14 +261,24 @@ def _is_en_boundary(text: str, start: int, mark_end: int, end: int) -> bool:
         return True  # after a number, a bracket, a symbol: `P < 0.05. The`
     word = m.group(1)
     low = word.lower()
+    starter = rest.split(None, 1)[0].rstrip(",;:") in _EN_STARTERS
     if low == "al" and text[max(0, m.start() - 3):m.start()].lower() == "et ":
-        return False
+        return starter
     if low in _EN_NEVER_FINAL:
         return False
     if low in _EN_BEFORE_NUMBER and rest[0].isdigit():
         return False
-    # Initials and abbreviated genus names: `J. Smith`, `A.B. Jones`, `E. Coli` in a title.
-    return not _INITIALS.fullmatch(word)
+    if _INITIALS.fullmatch(word):
+        # Initials and abbreviated genus names (`J. Smith`, `A.B. Jones`, `E. Coli` in a title),
+        # unless what follows or precedes says otherwise.
+        return starter or (len(word) == 1 and _word_before(text, m.start()) in _EN_LETTER_NOUNS)
+    return True
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The lower-cased word that ends just before `pos` (skipping spaces), or ''."""
+    m = _LAST_WORD.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
 
 
 def split_en(text: str) -> list[Span]:
