@@ -64,10 +64,7 @@ def run(args: argparse.Namespace) -> int:
             dask_address=args.dask_address, dask_workers=args.dask_workers,
             progress=not args.no_progress and sys.stderr.isatty(),
         )
-    except LockBusy as e:
-        print(f"hccbone ingest: {e}", file=sys.stderr)
-        return 2
-    except FileNotFoundError as e:
+    except (LockBusy, FileNotFoundError) as e:  # another run owns the output / no raw dir
         print(f"hccbone ingest: {e}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - t0
