@@ -24,17 +24,9 @@ from hccbone_ingest.refs.gbt7714 import (
     parse_reference_pair,
     split_bilingual,
 )
+from tests.refs_check import check
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def check(s: str, **expected) -> ParsedRef:
-    """Parse `s` and compare the named fields; unnamed text fields must be empty."""
-    r = parse_reference(s)
-    got = dataclasses.asdict(r)
-    for k, v in expected.items():
-        assert got[k] == v, f"{k}: {got[k]!r} != {v!r} in {s!r}"
-    return r
 
 
 # --------------------------------------------------------------------------- the seed

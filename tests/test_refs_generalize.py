@@ -3,23 +3,12 @@ realistic strings), one test each. Expected values are read off each string by e
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from hccbone_ingest.records import ParsedRef
-from hccbone_ingest.refs.gbt7714 import parse_reference
+from tests.refs_check import check
 
 ARTICLE_ZH = "王伟, 李娜. 肝癌骨转移[J]. 中华肿瘤杂志, 2021, 43(5): 541-547."
 ARTICLE_EN = "Finn RS, Qin S. Atezolizumab[J]. N Engl J Med, 2020, 382(20): 1894-1905."
-
-
-def check(s: str, **expected) -> ParsedRef:
-    r = parse_reference(s)
-    got = dataclasses.asdict(r)
-    for k, v in expected.items():
-        assert got[k] == v, f"{k}: {got[k]!r} != {v!r} in {s!r}"
-    return r
 
 
 # ------------------------------------------------------------- list numbers printed in the entry
