@@ -1,0 +1,166 @@
+"""The words Chinese journal platforms print around an article: field labels and page chrome.
+
+One owner for this vocabulary (issue 11): the text adapter, the HTML adapters and the field
+validators all read it from here. Spellings come from real pages of many platforms
+(REFERENCE.md §1): simplified and traditional characters, English, with or without a colon,
+bracketed (`【摘要】`, `[摘要]`, `[Abstract]`). Matching is on `normalize_label(line)`, which folds
+full-width forms and the traditional spellings of the label words; the text itself is never
+rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# ----------------------------------------------------------------------------- labels
+
+# canonical key -> spellings (regex fragments, matched case-insensitively after normalize_label).
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "abstract_zh": (r"摘\s*要", r"内容摘要", r"内容提要", r"提\s*要"),
+    "abstract_en": (r"Abstract", r"ABSTRACT", r"Summary"),
+    "keywords_zh": (r"关\s*键\s*词", r"关键字"),
+    "keywords_en": (r"Key\s*words?", r"Keywords?", r"KEY\s*WORDS?"),
+    "clc": (r"中图分类号", r"中图法分类号", r"分类号", r"CLC\s*(?:number|No\.?)", r"Chinese\s+Library\s+Classification"),
+    "doc_code": (r"文献标[志识]码", r"文献标[志识]", r"Document\s*code"),
+    "article_id": (r"文章编号", r"Article\s*ID"),
+    "received": (r"收稿日期", r"收稿时间", r"Received(?:\s*date)?", r"Date\s+of\s+receipt"),
+    "revised": (r"修回日期", r"修回时间", r"Revised(?:\s*date)?"),
+    "accepted": (r"录用日期", r"接受日期", r"Accepted(?:\s*date)?"),
+    "online": (r"网络出版日期", r"网络首发日期", r"优先出版日期", r"Online\s*(?:published|date)?",
+               r"Available\s+online"),
+    "published": (r"出版日期", r"发布日期", r"发表日期", r"Published(?:\s*date)?", r"Issue\s+date"),
+    "funding_zh": (r"基金项目", r"基金资助", r"资助项目", r"基\s*金"),
+    "funding_en": (r"Fund(?:ing|s)?", r"Supported\s+by", r"Foundation\s+items?", r"GRANT", r"Grants?"),
+    "corresponding_zh": (r"通[信讯]作者", r"通[信讯]联系人"),
+    "corresponding_en": (r"Corresponding\s+authors?",),
+    "citation_zh": (r"引用本文", r"文章引用", r"本文引用格式", r"引用格式", r"引文格式"),
+    "citation_en": (r"Cite\s+this\s+article", r"Citation", r"How\s+to\s+cite(?:\s+this\s+article)?"),
+    "authors_zh": (r"作\s*者",),
+    "authors_en": (r"Authors?",),
+    "affiliations_zh": (r"作者单位", r"单\s*位"),
+    "affiliations_en": (r"AUTHORS\s+FROM", r"Affiliations?", r"Author\s+affiliations?"),
+    "author_bio": (r"作者简介", r"第一作者", r"About\s+the\s+(?:first\s+)?authors?", r"Biography"),
+    "doi": (r"DOI",),
+    "article_info": (r"文章信息", r"Article\s+info(?:rmation)?"),
+    "article_history": (r"文章历史", r"Article\s+history"),
+    "details": (r"详细信息", r"More\s+Information"),
+    "copy_editor": (r"Copy\s+editor", r"责任编辑", r"本文编辑"),
+    "copyright": (r"版\s*权", r"Copyright"),
+    "references": (r"参考文献", r"References?", r"REFERENCES"),
+    "related": (r"相关文章", r"相关文献", r"Related\s+articles?", r"Similar\s+articles?"),
+    "recent": (r"最近更新",),
+    "views": (r"阅读次数", r"浏览次数", r"下载次数", r"被引次数", r"HTML全文", r"PDF全文", r"摘要点击次数",
+              r"全文下载次数"),
+}
+
+# Label fragments that stand for several keys by language: `[摘要]` and `摘要` are one label.
+_BRACKETS = r"(?:【\s*(?P<b1>{0})\s*】|\[\s*(?P<b2>{0})\s*\]|〔\s*(?P<b3>{0})\s*〕|(?P<p>{0}))"
+
+# Traditional spellings of the label words only (a full converter is not needed to find labels).
+_TRAD = str.maketrans({
+    "關": "关", "鍵": "键", "詞": "词", "圖": "图", "類": "类", "號": "号", "獻": "献", "標": "标", "識": "识",
+    "碼": "码", "編": "编", "資": "资", "項": "项", "訊": "讯", "單": "单", "歷": "历", "責": "责", "輯": "辑",
+    "權": "权", "參": "参", "來": "来", "發": "发", "網": "网", "絡": "络", "錄": "录", "員": "员", "論": "论",
+    "題": "题", "誌": "志", "雜": "杂", "醫": "医", "學": "学", "報": "报", "聯": "联", "繫": "系", "間": "间",
+    "簡": "简", "數": "数", "據": "据", "頁": "页", "結": "结", "說": "说", "導": "导", "準": "准", "測": "测",
+    "療": "疗",
+})
+
+_PINYIN_ARTEFACT = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+
+
+def normalize_label(line: str) -> str:
+    """NFKC, traditional label words folded, mirror conversion artefacts (`學(xué)`) removed."""
+    s = unicodedata.normalize("NFKC", line)
+    s = _PINYIN_ARTEFACT.sub("", s)
+    return s.translate(_TRAD)
+
+
+def _label_regex(spellings: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(spellings)
+    return re.compile(
+        r"^\s*(?:[•●▪◦■·]\s*)?" + _BRACKETS.format(alt) + r"\s*(?P<colon>[:：])?\s*(?P<rest>.*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+LABEL_RX: dict[str, re.Pattern[str]] = {k: _label_regex(v) for k, v in FIELD_LABELS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMatch:
+    key: str
+    rest: str  # the value after the label on the same line ('' when alone)
+    bracketed: bool
+    colon: bool
+
+
+def match_label(line: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
+    """The field label that starts `line`, if any.
+
+    A label counts only when it is bracketed, followed by a colon, or alone on its line: `摘要`
+    starts many sentences, `Results` many English ones, `Abstract` a title. Keys are tried in
+    `FIELD_LABELS` order (longer spellings of one field first), so `作者单位` wins over `作者`.
+    """
+    s = normalize_label(line)
+    best: LabelMatch | None = None
+    best_len = -1
+    for key in keys or tuple(FIELD_LABELS):
+        m = LABEL_RX[key].match(s)
+        if not m:
+            continue
+        bracketed = bool(m.group("b1") or m.group("b2") or m.group("b3"))
+        rest = m.group("rest").strip()
+        colon = bool(m.group("colon"))
+        if not (bracketed or colon or not rest):
+            continue
+        length = m.start("rest")
+        if length > best_len:  # the longest label wins: `作者单位:` over `作者`
+            best, best_len = LabelMatch(key, rest, bracketed, colon), length
+    return best
+
+
+# ----------------------------------------------------------------------------- structured abstracts
+
+PART_LABELS_ZH: dict[str, str] = {
+    "目的": "objective", "目标": "objective", "背景": "background", "方法": "methods",
+    "结果": "results", "结论": "conclusions", "讨论": "discussion", "意义": "significance",
+}
+PART_LABELS_EN: dict[str, str] = {
+    "objective": "objective", "objectives": "objective", "aim": "objective", "aims": "objective",
+    "purpose": "objective", "background": "background", "background/aims": "background",
+    "method": "methods", "methods": "methods", "materials and methods": "methods",
+    "result": "results", "results": "results", "conclusion": "conclusions", "conclusions": "conclusions",
+    "discussion": "discussion", "significance": "significance",
+}
+
+# ----------------------------------------------------------------------------- page chrome
+
+# Whole lines that are page furniture on some platform: buttons, tab bars, counters, widgets.
+_CHROME_LINE = re.compile(
+    r"^(?:"
+    r"PDF|HTML|XML|EPUB|Full\s*Text|全文|图表|参考文献|作者|出版信息|相关文章|相关文献|引证文献|"
+    r"下载|浏览|收藏|分享|打印|展开|收起|Expand|Collapse|复制|EN|中文|English|英文|"
+    r"\[?复制(?:中文|英文|中英文)?\]?|目录\s*contents?|文章快速检索|高级检索|"
+    r"网刊加载中.*|使用.{0,12}浏览器.*|复制成功.*|切换至.*|"
+    r"摘要|Abstract|"  # bare tab names; as a label alone on a line they are matched first
+    r"[0-9]{1,6}|[-–—·•]+|\s*"
+    r")$",
+    re.IGNORECASE,
+)
+# Inline chrome runs that trail a title or a DOI: `, PDF, HTML, XML, 下载: 12 浏览: 34 …`.
+CHROME_TAIL = re.compile(
+    r"(?:\s*[,，]?\s*(?:PDF|HTML|XML|EPUB)\b|\s*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]?\s*[0-9]*"
+    r"|\s*\[[^\]]{0,20}(?:支持|复制|下载)[^\]]{0,20}\])+\s*$",
+    re.IGNORECASE,
+)
+BANNER = re.compile(r"(?:本刊由|本刊).{0,60}主办|主办[。.]?$|主管[。.]?$|^(?:主\s*管|主\s*办)\s*[:：]")
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def is_chrome(line: str) -> bool:
+    """A line that is page furniture (a button, a tab, a counter), never content."""
+    return bool(_CHROME_LINE.fullmatch(normalize_label(line).strip()))
