@@ -1,6 +1,7 @@
 """Journal article pages of platforms without a dedicated adapter (Yiigle, RHHZ, E-Tiller,
-CNKI-hosted sites, Hans): meta tags, then labelled/script-classified blocks of the visible
-text, then the text adapter. Every document it makes carries the quality flag
+CNKI-hosted sites, Hans): meta tags, then schema.org JSON-LD and microdata, then
+labelled/script-classified blocks of the visible text, then `citation_reference` tags, then
+the text adapter. Every document it makes carries the quality flag
 `generic_fallback` (and the adapter column says journal_generic).
 """
 
@@ -14,12 +15,15 @@ from ._html.build import build_document
 from ._html.dom import parse_html, strip_clutter, text_lines
 from ._html.layer import merge
 from ._html.meta import read_meta
-from ._html.meta_layer import meta_layer
+from ._html.meta_layer import meta_layer, reference_layer
+from ._html.schema_org import schema_layers
 from ._html.text_layer import is_ai_summary, text_layer
 from .base import RawInput, SourceAdapter
 from .registry import register
 
-_META = re.compile(r"<meta[^>]+(citation_(title|doi|journal_title)|DC\.Title|prism\.doi)", re.IGNORECASE)
+_META = re.compile(r"<meta[^>]+(citation_(title|doi|journal_title)|DC\.Title|DCTERMS\.title|prism\.doi)"
+                   r"|[\"']@type[\"']\s*:\s*[\"'](Medical)?ScholarlyArticle|itemtype\s*=\s*[\"'][^\"']*ScholarlyArticle",
+                   re.IGNORECASE)
 _LABELS = re.compile(r"摘\s*要\s*[:：]|Abstract\s*[:：]|关\s*键\s*词\s*[:：]|Key\s*words?\s*[:：]|参考文献")
 _CITATION = re.compile(r"\[[JMCDRSPN](/OL)?\]|10\.\d{4,9}/")
 
@@ -40,7 +44,9 @@ def generic_confidence(text: str) -> float:
 @register
 class GenericJournalAdapter(SourceAdapter):
     name = "journal_generic"
-    version = 2  # 2: review fixes change the records of HTML pages (cache key)
+    # 2: review fixes change the records of HTML pages (cache key)
+    # 3: every meta tag family checked and split by script, schema.org, DOM labels from vocab
+    version = 3
     source = "journal"
 
     def can_parse(self, raw: RawInput) -> float:
@@ -50,8 +56,10 @@ class GenericJournalAdapter(SourceAdapter):
 
     def parse(self, raw: RawInput) -> ParsedDocument:
         soup = parse_html(raw.text)
-        meta = meta_layer(read_meta(soup))
+        meta = read_meta(soup)
+        schema, flags = schema_layers(soup)
         strip_clutter(soup)
         blocks = block_layer(soup, text_lines(soup))
-        layers = [ly for ly in (meta, blocks, text_layer(soup)) if not ly.is_empty()]
-        return build_document(raw, merge(layers), extra_flags=("generic_fallback",))
+        layers = [meta_layer(meta), *schema, blocks, reference_layer(meta), text_layer(soup)]
+        return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
+                              extra_flags=(*flags, "generic_fallback"))

@@ -76,7 +76,7 @@ def _merge_authors(layers: list[Layer], prov: dict[str, str], flags: list[str]) 
     n = len(out)
     # Structured sources that list a different number of authors contradict each other (the
     # text layer is a re-reading, not a source of its own, so it is not counted).
-    if any(len(ly.authors) != n for ly in with_names if ly.origin in ("meta", "json", "dom")):
+    if any(len(ly.authors) != n for ly in with_names if ly.origin != "text"):
         flags.append("author_count_mismatch")
     for lang in ("zh", "en"):
         attr_ = f"name_{lang}"

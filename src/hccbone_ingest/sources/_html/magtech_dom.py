@@ -11,6 +11,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from ... import vocab
 from ...records import Affiliation, Reference, RelatedArticle
 from ...text.normalize import cjk_ratio, clean, has_cjk
 from .. import _journal_fields as jf
@@ -129,9 +130,23 @@ def _references(container: Tag | None) -> list[Reference]:
 
 
 def _related(container: Tag | None) -> list[RelatedArticle]:
+    """The related-articles tab (`div#related`): `[n] text` lines, else one row per list item
+    (or per link when there is no list), the item's visible text as printed."""
     if container is None:
         return []
-    return [RelatedArticle(item_no=n, raw=t) for n, t in numbered_items(text_lines(container))]
+    numbered = numbered_items(text_lines(container))
+    if numbered:
+        return [RelatedArticle(item_no=n, raw=t) for n, t in numbered]
+    items = [li for li in container.find_all("li") if li.find("li") is None]
+    if not items:
+        items = container.find_all("a", href=True)
+    texts = [t for t in (inline_text(el) for el in items) if t and _is_related_item(t)]
+    return [RelatedArticle(item_no=i, raw=t) for i, t in enumerate(texts, 1)]
+
+
+def _is_related_item(text: str) -> bool:
+    """An article, not the tab's chrome (`更多`, `相关文章`, a page number)."""
+    return len(text) >= 6 and not vocab.is_chrome(text) and vocab.match_label(text) is None
 
 
 def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
@@ -326,3 +341,12 @@ def _is_label_row(tr: Tag) -> bool:
 def _is_reference_row(el: Tag) -> bool:
     tr = el.find_parent("tr")
     return tr is not None and _is_label_row(tr)
+
+
+# ------------------------------------------------------------------ any Magtech layout
+
+def related_layer(soup: BeautifulSoup) -> Layer:
+    """The related-articles tab on its own, for pages whose other parts match no known layout."""
+    layer = Layer("dom")
+    layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
+    return layer

@@ -1,0 +1,101 @@
+"""Checks on the values the HTML layers read, before a layer may hold them: a saved page
+mixes the article's own metadata with the site's (journal banners, page titles with the site
+name, `0` counters, truncated blurbs), and a wrong value is worse than none. A value that
+fails is dropped with a flag naming the field; a later layer may still supply it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ... import vocab
+from ...refs.doi import find_doi
+from ...text.normalize import clean
+
+_DIGIT = re.compile(r"[0-9]")
+_ZEROS = re.compile(r"^[0\s.\-–—]*$")
+_PAGE = re.compile(r"^[A-Za-z]{0,2}[0-9]{1,6}[A-Za-z]?$")
+_TRUNCATED = re.compile(r"(\.\.\.|…|……|\[more\]|更多|详细)\s*$", re.IGNORECASE)
+# `Title - 中华XX杂志`, `Title_期刊网`, `Title | Site`: a page <title> copied into DC.title.
+_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜–—]+|::)\s*(?P<site>[^-_|｜–—]{2,60})$")
+_JOURNAL_NAME = re.compile(r"(杂志|学报|期刊|月刊|季刊|通讯|Journal|Acta|Annals|Bulletin)[\s)）]*$",
+                           re.IGNORECASE)
+
+
+def strip_chrome_tail(text: str) -> str:
+    """`Title, PDF, HTML, XML, 下载: 12 浏览: 34` -> `Title` (vocab.CHROME_TAIL)."""
+    return vocab.CHROME_TAIL.sub("", text).strip()
+
+
+def strip_site_suffix(title: str, names: set[str]) -> str:
+    """Cut a trailing `- journal/site name` when the suffix is one of `names`."""
+    m = _SITE_SUFFIX.search(title)
+    if m and clean(m.group("site")) in names:
+        return title[: m.start()].strip()
+    return title
+
+
+def title_problem(text: str, journal_names: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+    """Why `text` is not an article title, or None when it may be one."""
+    t = text.strip()
+    if len(t) < 4:
+        return "too_short"
+    if len(t) > 400:
+        return "too_long"
+    if vocab.URL.search(t) or vocab.EMAIL.search(t):
+        return "url_or_email"
+    if find_doi(t) is not None:
+        return "doi"
+    if vocab.is_chrome(t) or vocab.BANNER.search(t):
+        return "chrome_or_banner"
+    m = vocab.match_label(t)
+    if m is not None and (m.colon or m.bracketed or not m.rest):
+        return "label"
+    if t in journal_names or (len(t) <= 20 and _JOURNAL_NAME.search(t)):
+        return "journal_name"
+    return None
+
+
+def journal_problem(text: str) -> str | None:
+    t = text.strip()
+    if len(t) < 2 or len(t) > 150:
+        return "length"
+    if vocab.URL.search(t) or vocab.EMAIL.search(t) or vocab.BANNER.search(t) or find_doi(t):
+        return "url_banner_or_doi"
+    return None
+
+
+def number_ok(value: str | None) -> str | None:
+    """A volume or issue: short, with a digit, not a `0` counter."""
+    if not value:
+        return None
+    v = value.strip()
+    if len(v) > 12 or not _DIGIT.search(v) or _ZEROS.match(v):
+        return None
+    return v
+
+
+def page_ok(value: str | None) -> str | None:
+    if not value:
+        return None
+    v = value.strip()
+    if not _PAGE.match(v) or _ZEROS.match(re.sub(r"[A-Za-z]", "", v)):
+        return None
+    return v
+
+
+def abstract_problem(text: str) -> str | None:
+    t = text.strip()
+    if len(t) < 30:
+        return "too_short"
+    if _TRUNCATED.search(t):
+        return "truncated"
+    if vocab.is_chrome(t) or re.match(r"^(版权|Copyright|©)", t, re.IGNORECASE):
+        return "chrome_or_copyright"
+    return None
+
+
+def keyword_ok(text: str) -> bool:
+    t = text.strip()
+    return 1 <= len(t) <= 80 and not vocab.is_chrome(t) and not vocab.URL.search(t) \
+        and vocab.match_label(t) is None
