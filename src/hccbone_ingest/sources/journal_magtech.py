@@ -1,16 +1,18 @@
 """Magtech (玛格泰克) journal article pages saved as HTML: all three DOM generations.
 
 Evidence is read in a fixed precedence — meta tags, then schema.org JSON-LD and microdata,
-then the Vue layout's inline JSON, then the DOM (table or panel layout; the related-articles
-tab on any layout), then `citation_reference` tags, then the text adapter on the page's
-visible text — and each key field's origin is kept in `Document.provenance`.
+then the Vue layout's inline JSON, then the DOM (table or panel layout, else the generic
+labelled blocks; the related-articles tab on any layout), then `citation_reference` tags,
+then the text adapter on the page's visible text — and each key field's origin is kept in
+`Document.provenance`.
 """
 
 from __future__ import annotations
 
 from ..records import ParsedDocument
+from ._html.blocks import block_layer
 from ._html.build import build_document
-from ._html.dom import parse_html, strip_clutter
+from ._html.dom import parse_html, strip_clutter, text_lines
 from ._html.layer import Layer, merge
 from ._html.magtech_dom import magtech_markers, panel_layer, related_layer, table_layer
 from ._html.magtech_json import BadMetaData, find_metadata, json_layer
@@ -53,6 +55,8 @@ class MagtechJournalAdapter(SourceAdapter):
             if dom is not None:
                 layers.append(dom)
                 break
+        else:  # a layout of its own (the current `mag-*` pages): labelled blocks, as on any site
+            layers.append(block_layer(soup, text_lines(soup)))
         layers += [related_layer(soup), reference_layer(meta), text_layer(soup)]
         return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
                               extra_flags=tuple(flags))

@@ -174,7 +174,9 @@ def _author_blocks(soup: BeautifulSoup) -> list[tuple[str, Tag, list[Author]]]:
     found: list[tuple[str, Tag, list[Author]]] = []
     # Candidates are the nearest block around each <sup>: one look per line, however deep
     # the page nests (a find per element would be quadratic on nested tables).
-    for el in unique_tags(sup.find_parent(["p", "div", "td", "span"]) for sup in soup.find_all("sup")):
+    # (`ul`: one author per <li>, as the current Magtech layout prints them)
+    for el in unique_tags(sup.find_parent(["p", "div", "td", "span", "ul", "ol"])
+                          for sup in soup.find_all("sup")):
         text = inline_text(el) or ""
         if len(text) > 400:
             continue
