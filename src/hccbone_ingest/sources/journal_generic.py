@@ -13,6 +13,7 @@ from ..records import ParsedDocument
 from ._html.blocks import block_layer
 from ._html.build import build_document
 from ._html.dom import parse_html, strip_clutter, text_lines
+from ._html.etiller_dom import etiller_layer
 from ._html.layer import merge
 from ._html.meta import read_meta
 from ._html.meta_layer import meta_layer, reference_layer
@@ -59,7 +60,8 @@ class GenericJournalAdapter(SourceAdapter):
         meta = read_meta(soup)
         schema, flags = schema_layers(soup)
         strip_clutter(soup)
-        blocks = block_layer(soup, text_lines(soup))
-        layers = [meta_layer(meta), *schema, blocks, reference_layer(meta), text_layer(soup)]
+        dom = [etiller_layer(soup), block_layer(soup, text_lines(soup))]
+        layers = [meta_layer(meta), *schema, *(ly for ly in dom if ly is not None), reference_layer(meta),
+                  text_layer(soup)]
         return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
                               extra_flags=(*flags, "generic_fallback"))
