@@ -60,8 +60,9 @@ class GenericJournalAdapter(SourceAdapter):
         meta = read_meta(soup)
         schema, flags = schema_layers(soup)
         strip_clutter(soup)
-        dom = [etiller_layer(soup), block_layer(soup, text_lines(soup))]
-        layers = [meta_layer(meta), *schema, *(ly for ly in dom if ly is not None), reference_layer(meta),
-                  text_layer(soup)]
+        first = [meta_layer(meta), *schema]
+        title_zh = next((str(ly.doc["title_zh"]) for ly in first if ly.doc.get("title_zh")), None)
+        dom = [etiller_layer(soup), block_layer(soup, text_lines(soup), title_zh)]
+        layers = [*first, *(ly for ly in dom if ly is not None), reference_layer(meta), text_layer(soup)]
         return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
                               extra_flags=(*flags, "generic_fallback"))

@@ -9,6 +9,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from ... import vocab
 from ...records import Affiliation, Author, Reference
 from ...text.normalize import clean, has_cjk
 from .. import _journal_fields as jf
@@ -25,6 +26,8 @@ from .fields import (
 )
 from .layer import Layer
 from .magtech_dom import add_lang, apply_labelled, is_lang, marked_lines, read_header
+from .meta import script_lang
+from .values import title_problem
 
 # A line that ends the block before it: another label, or a section heading.
 _STOP = re.compile(
@@ -203,11 +206,127 @@ def _people(layer: Layer, soup: BeautifulSoup) -> None:
         add_lang(layer, lang, authors, affs)
 
 
-def block_layer(soup: BeautifulSoup, lines: list[str]) -> Layer:
-    """`soup` stripped of clutter; `lines` its visible lines."""
+# Class/id words of affiliation blocks (`article-affiliation`, `author-affil`, `danwei`).
+_AFF_WORDS = frozenset(("affiliation", "affiliations", "affil", "affils", "aff", "affs", "danwei", "address"))
+
+
+def _affiliation_blocks(layer: Layer, soup: BeautifulSoup) -> None:
+    """Affiliations from blocks whose class/id says so, for a language the author lines gave
+    none (an unlabelled single affiliation under a `*`-marked author line)."""
+    have = {lang for lang in ("zh", "en") if any(getattr(a, f"name_{lang}") for a in layer.affiliations)}
+    for el in soup.find_all(["div", "p", "ul", "ol", "td", "address", "span"]):
+        if len(have) == 2:
+            return
+        if not set(name_words(el)) & _AFF_WORDS or any(
+                set(name_words(c)) & _AFF_WORDS for c in el.find_all(True)):
+            continue
+        lines = marked_lines(el)
+        text = " ".join(lines)
+        if not lines or len(text) > 1500:
+            continue
+        lang = "zh" if is_lang(text, "zh") else "en"
+        if lang in have:
+            continue
+        affs = affiliations_from_lines(lines, lang)
+        if affs:
+            add_lang(layer, lang, [], affs)
+            have.add(lang)
+
+
+_KW_KEYS = ("keywords_zh", "keywords_en")
+
+
+def _keyword_links(layer: Layer, soup: BeautifulSoup) -> None:
+    """`关键词:` followed by one link per keyword (RHHZ, Hans, E-Tiller): the links are the
+    keywords, whatever separates them (Hans prints none). Hans runs the English keywords on
+    after the Chinese ones in the same block: the Latin links after the last Chinese one are
+    the English keywords."""
+    for s in soup.find_all(string=re.compile(r"^\s*[【\[]?\s*(关\s*键\s*[词字]|Key\s*words?)", re.I)):
+        label = vocab.match_label(str(s), _KW_KEYS)
+        el = s.parent
+        while el is not None and el.name not in BLOCK_TAGS:
+            el = el.parent
+        if label is None or el is None:
+            continue
+        words = [t for t in (inline_text(a) for a in el.find_all("a")) if t]
+        if len(words) < 2:
+            continue
+        lang = "zh" if label.key == "keywords_zh" else "en"
+        zh_idx = [i for i, w in enumerate(words) if script_lang(w) == "zh"]
+        if lang == "zh" and zh_idx:
+            cut = zh_idx[-1] + 1
+            layer.keywords.setdefault("zh", words[:cut])
+            if words[cut:]:
+                layer.keywords.setdefault("en", words[cut:])
+        elif lang == "en" and not zh_idx:
+            layer.keywords.setdefault("en", words)
+
+
+def _title_twin(layer: Layer, soup: BeautifulSoup, title_zh: str | None) -> None:
+    """Hans, RHHZ and others print the English title in the block right after the Chinese
+    one, with no class that says so: the block after the one holding exactly the known
+    Chinese title, when it reads as an English title (Latin, four words or more)."""
+    if not title_zh or layer.doc.get("title_en"):
+        return
+    for el in soup.find_all(["p", "div", "td", "h1", "h2", "h3", "h4", "span"]):
+        if inline_text(el) != title_zh or el.find(BLOCK_TAGS) is not None:
+            continue
+        block = el
+        while block.name == "span" and block.parent is not None and inline_text(block.parent) == title_zh:
+            block = block.parent
+        nxt = block.find_next_sibling()
+        t = inline_text(nxt) if nxt is not None else None
+        if (t and script_lang(t) == "en" and len(t.split()) >= 4 and nxt.find(BLOCK_TAGS) is None
+                and title_problem(t) is None and not _STOP.match(t)):
+            layer.set("title_en", t)
+        return
+
+
+_GROUP_SEP = re.compile(r"\s*[;；]\s*")
+_NAME_SEP = re.compile(r"\s*[,，、]\s*")
+
+
+def _grouped_author_line(layer: Layer, lines: list[str]) -> None:
+    """Hans' `作者: 甲, 乙:单位一,省 市;丙*:单位二,省 市`: names, then a colon and the
+    affiliation of the names before it; `;` starts the next group; `*` marks the
+    corresponding author; a name may hold a padding space (`钱 敏`)."""
+    for line in lines:
+        m = vocab.match_label(line, ("authors_zh",))
+        if m is None or not m.colon or (":" not in m.rest and "：" not in m.rest):
+            continue
+        authors: list[Author] = []
+        affs: list[Affiliation] = []
+        for group in _GROUP_SEP.split(m.rest.strip(" ;；")):
+            parts = re.split(r"[:：]", group, maxsplit=1)
+            inst = clean(parts[1]) if len(parts) == 2 else None
+            if not inst:
+                return  # a group without its affiliation: not this format
+            names = parts[0]
+            aff_id = next((a.affiliation_id for a in affs if a.name_zh == inst), len(affs) + 1)
+            if aff_id > len(affs):
+                affs.append(Affiliation(aff_id, name_zh=inst))
+            for raw in _NAME_SEP.split(names):
+                star = "*" in raw
+                name = re.sub(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])", "", raw.replace("*", "")).strip()
+                if not _is_name(name, "zh"):
+                    return
+                authors.append(Author(len(authors) + 1, name_zh=name, affiliation_ids=[aff_id],
+                                      is_corresponding=star))
+        if authors and not layer.authors:
+            layer.authors, layer.affiliations = authors, affs
+        return
+
+
+def block_layer(soup: BeautifulSoup, lines: list[str], title_zh: str | None = None) -> Layer:
+    """`soup` stripped of clutter; `lines` its visible lines; `title_zh` the Chinese title
+    another layer already knows (its English twin may follow it)."""
     layer = Layer("dom")
     _titles(layer, soup)
+    _title_twin(layer, soup, title_zh or str(layer.doc.get("title_zh") or "") or None)
+    _grouped_author_line(layer, lines)
     _people(layer, soup)
+    _affiliation_blocks(layer, soup)
+    _keyword_links(layer, soup)
     read_header(layer, lines, limit=80)
     for line in lines:
         if re.match(r"^(DOI|doi)\s*[:：]", line):
