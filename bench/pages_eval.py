@@ -11,7 +11,8 @@ decode, adapter, validators), and what would be published is compared field by f
 - lost      = article pages quarantined.
 
 Values are compared on NFKC text without whitespace and `:`/`：`, case-folded; lists as wholes;
-volume/issue/pages without zero padding.
+volume/issue/pages without zero padding; affiliations without 6-digit postcodes (they have their own
+column, and pages print them before, inside or after the institution).
 
     python bench/pages_eval.py [--platforms a,b] [--details] [--json] [--fixtures DIR]
 """
@@ -106,10 +107,15 @@ def _norm_text(v: Any) -> str:
     return _IGNORED.sub("", unicodedata.normalize("NFKC", str(v))).casefold()
 
 
+_POSTCODE = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
+
+
 def _norm(name: str, v: Any) -> Any:
     if v is None or v == [] or v == "" or (name == "references" and v == 0):
         return None
     if isinstance(v, list):
+        if name.startswith("affiliations"):  # the postcode has its own column; where it sits varies
+            v = [_POSTCODE.sub("", str(x)) for x in v]
         return [_norm_text(x) for x in v]
     if name in _PADDED:
         return _norm_text(v).lstrip("0") or "0"
