@@ -18,9 +18,12 @@ from .dom import BLOCK_TAGS, inline_text, name_words, text_lines, unique_tags
 from .fields import (
     abstract_label,
     affiliations_from_lines,
+    heading_label,
+    is_reference_heading,
     join_pieces,
     keyword_label,
     keywords_of,
+    label_value,
     numbered_items,
     reference_doi,
 )
@@ -29,33 +32,30 @@ from .magtech_dom import add_lang, apply_labelled, is_lang, marked_lines, read_h
 from .meta import script_lang
 from .values import title_problem
 
-# A line that ends the block before it: another label, or a section heading.
-_STOP = re.compile(
-    r"^(摘要|Abstract|关键词|关键字|Key\s*words?|中图分类号|文献标[志识]码|文章编号|CLC|Document code|"
-    r"DOI|doi|收稿日期|基金|通[信讯]作者|作者简介|Received|Foundation|Fund|Corresponding|引用本文|"
-    r"文章引用|Cite this|参考文献|References?|相关文章|Related|引言|前言|Introduction|1\s+\S)",
-    re.IGNORECASE)
-_PART = re.compile(r"^[【\[]?(目的|方法|结果|结论|背景|Objectives?|Methods?|Results?|Conclusions?|"
-                   r"Background|Aims?|Purpose)[】\]]?([:：\s]|$)", re.IGNORECASE)
-_REF_HEADING = re.compile(r"^(参考文献|References?|Bibliography)\s*[:：]?\s*(\(References\))?$",
-                          re.IGNORECASE)
-_CITE = re.compile(r"^(文章引用|引用本文|引用格式|Cite this article|How to cite)\s*[:：]\s*(.*)$",
+# A section heading that ends the block before it (labels are found by vocab.match_label_html).
+_SECTION = re.compile(r"^(引言|前言|Introduction|1\s+\S)", re.IGNORECASE)
+# A structured abstract's part label (`目的`, `Objective`) continues the abstract.
+_PART_WORDS = sorted({*vocab.PART_LABELS_ZH, *vocab.PART_LABELS_EN}, key=len, reverse=True)
+_PART = re.compile(r"^[【\[]?(" + "|".join(map(re.escape, _PART_WORDS)) + r")[】\]]?([:：\s]|$)",
                    re.IGNORECASE)
+_CITE_KEYS = ("citation_zh", "citation_en")
 
 
-_ABS_HEADING = re.compile(r"^(摘\s*要|中文摘要|英文摘要|Abstract|Summary)$", re.IGNORECASE)
+def _stop(line: str) -> bool:
+    """A line that ends the block before it: another label, or a section heading."""
+    return bool(_SECTION.match(line)) or vocab.match_label_html(line) is not None
 
 
 def _abstract_heading(lines: list[str], i: int) -> tuple[str, str] | None:
     """`摘要` / `Abstract` as a heading of its own (Yiigle: `<h4>摘要</h4><p>…`). The same
     word is also a tab or a metrics legend, so the next line must be a paragraph in the
     heading's script."""
-    m = _ABS_HEADING.match(lines[i])
-    if not m or i + 1 >= len(lines):
+    key = heading_label(lines[i], ("abstract_zh", "abstract_en"))
+    if key is None or i + 1 >= len(lines):
         return None
-    lang = "zh" if has_cjk(m.group(1)) and m.group(1) != "英文摘要" else "en"
+    lang = vocab.label_lang(key)
     nxt = lines[i + 1]
-    if len(nxt) < 20 or _STOP.match(nxt) or not is_lang(nxt, lang):
+    if len(nxt) < 20 or _stop(nxt) or not is_lang(nxt, lang):
         return None
     return lang, ""
 
@@ -76,7 +76,7 @@ def _abstracts(layer: Layer, lines: list[str]) -> None:
         lang, first = lab
         parts = [first] if clean(first) else []
         i += 1
-        while i < len(lines) and not _STOP.match(lines[i]):
+        while i < len(lines) and not _stop(lines[i]):
             nxt = lines[i]
             # the block keeps its script; a structured part label continues it
             if is_lang(nxt, lang) or _PART.match(nxt):
@@ -93,7 +93,7 @@ def _reference_list(soup: BeautifulSoup) -> list[Reference]:
     """The list under a `参考文献`/`References` heading: `[n]` items, or <li> in order."""
     for el in soup.find_all(string=True):
         t = clean(str(el))
-        if not t or not _REF_HEADING.match(t):
+        if not t or not is_reference_heading(t):
             continue
         head = el.parent
         if head is None:
@@ -163,8 +163,8 @@ def _title_candidates(soup: BeautifulSoup) -> list[Tag]:
 def _titles(layer: Layer, soup: BeautifulSoup) -> None:
     for el in _title_candidates(soup):
         t = inline_text(el)
-        if (t and 8 < len(t) <= 300 and el.find(BLOCK_TAGS) is None and not _STOP.match(t)
-                and not _REF_HEADING.match(t) and not jf.looks_like_citation(t)):
+        if (t and 8 < len(t) <= 300 and el.find(BLOCK_TAGS) is None and not _stop(t)
+                and not is_reference_heading(t) and not jf.looks_like_citation(t)):
             layer.set("title_zh" if is_lang(t, "zh") else "title_en", t)
 
 
@@ -277,7 +277,7 @@ def _title_twin(layer: Layer, soup: BeautifulSoup, title_zh: str | None) -> None
         nxt = block.find_next_sibling()
         t = inline_text(nxt) if nxt is not None else None
         if (t and script_lang(t) == "en" and len(t.split()) >= 4 and nxt.find(BLOCK_TAGS) is None
-                and title_problem(t) is None and not _STOP.match(t)):
+                and title_problem(t) is None and not _stop(t)):
             layer.set("title_en", t)
         return
 
@@ -338,10 +338,10 @@ def block_layer(soup: BeautifulSoup, lines: list[str], title_zh: str | None = No
         # dates, corresponding author (and e-mail), funding; one line each: on an unknown
         # page the next line is no safe continuation of a fund
         apply_labelled(layer, [line], "zh" if is_lang(line, "zh") else "en")
-        m = _CITE.match(line)
-        if m and clean(m.group(2)):
-            c = clean(m.group(2))
-            layer.set("citation_zh" if has_cjk(c or "") else "citation_en", c)
+        cite = label_value(line, _CITE_KEYS)
+        c = clean(cite[1]) if cite else None
+        if c:
+            layer.set("citation_zh" if has_cjk(c) else "citation_en", c)
     _abstracts(layer, lines)
     layer.references = _reference_list(soup)
     return layer

@@ -24,9 +24,12 @@ from .fields import (
     affiliations_from_lines,
     date_field,
     emails,
+    heading_label,
+    is_reference_heading,
     join_pieces,
     keyword_label,
     keywords_of,
+    label_value,
     labelled_values,
     numbered_items,
     pair_affiliations,
@@ -181,9 +184,10 @@ def is_column(line: str) -> bool:
 def _citations(layer: Layer, lines: list[str]) -> None:
     """The lines after `引用本文:` are the page's own citation, Chinese then English."""
     for i, line in enumerate(lines):
-        if not re.match(r"^(引用本文|Cite this article)\s*[:：]?", line):
+        found = label_value(line, ("citation_zh", "citation_en"))
+        if found is None and heading_label(line, ("citation_zh", "citation_en")) is None:
             continue
-        rest = [clean(re.sub(r"^(引用本文|Cite this article)\s*[:：]?", "", line)), *lines[i + 1:i + 3]]
+        rest = [clean(found[1]) if found else None, *lines[i + 1:i + 3]]
         cands = [c for c in rest if c and jf.looks_like_citation(c)]
         layer.set("citation_zh", next((c for c in cands if has_cjk(c)), None))
         layer.set("citation_en", next((c for c in cands if not has_cjk(c)), None))
@@ -313,7 +317,6 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
     return layer
 
 
-_REF_HEADING = re.compile(r"^\s*(参考文献|References)\s*$")
 _LABEL_CELL = re.compile(r"\s*\[?\d{1,4}\]?\.?\s*")
 
 
@@ -321,7 +324,7 @@ def _reference_table(soup: BeautifulSoup) -> Tag | None:
     """The table whose rows are `[n] | reference` after the `参考文献` heading. Found from
     the rows, in one pass: asking every table for its preceding heading and its text would be
     quadratic on pages of nested tables."""
-    heading = soup.find(string=_REF_HEADING)
+    heading = soup.find(string=lambda s: bool(s) and is_reference_heading(str(s)))
     if heading is None:
         return None
     for tr in heading.find_all_next("tr"):
