@@ -30,7 +30,7 @@ from .fields import (
 from .layer import Layer
 from .magtech_dom import add_lang, apply_labelled, is_lang, marked_lines, read_header
 from .meta import script_lang
-from .values import title_problem
+from .values import looks_like_name, title_problem
 
 # A section heading that ends the block before it (labels are found by vocab.match_label_html).
 _SECTION = re.compile(r"^(引言|前言|Introduction|1\s+\S)", re.IGNORECASE)
@@ -143,12 +143,6 @@ _TITLE_WORDS = frozenset(("title", "tit", "biaoti", "timu"))
 # ... unless the name says whose title it is: `journal-title`, `site-title`, `column-title`.
 _NOT_ARTICLE_WORDS = frozenset(("journal", "site", "logo", "page", "menu", "column", "lanmu", "section",
                                 "qikan", "kanming", "header", "footer"))
-# Person names as author lines print them: 2-6 Chinese characters (· for minority names), or
-# 1-5 Latin words.
-_ZH_NAME = re.compile(r"^[\u3400-\u9fff\U00020000-\U0003134f·•]{2,6}$")
-_EN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\-]*(?:\s+[A-Za-z][A-Za-z'’.\-]*){0,4}$")
-
-
 def _title_candidates(soup: BeautifulSoup) -> list[Tag]:
     """Headings first, then blocks whose class/id says title, in document order."""
     heads = soup.find_all(["h1", "h2"], limit=6)
@@ -169,7 +163,7 @@ def _titles(layer: Layer, soup: BeautifulSoup) -> None:
 
 
 def _is_name(name: str | None, lang: str) -> bool:
-    return bool(name) and bool((_ZH_NAME if lang == "zh" else _EN_NAME).match(name or ""))
+    return looks_like_name(name, lang)
 
 
 def _author_blocks(soup: BeautifulSoup) -> list[tuple[str, Tag, list[Author]]]:

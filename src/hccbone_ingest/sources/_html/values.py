@@ -99,3 +99,28 @@ def keyword_ok(text: str) -> bool:
     t = text.strip()
     return 1 <= len(t) <= 80 and not vocab.is_chrome(t) and not vocab.URL.search(t) \
         and vocab.match_label(t) is None
+
+
+# Person names as author lines print them: 2-6 Chinese characters (· for minority names), or
+# 1-5 Latin words.
+_ZH_NAME = re.compile(r"^[\u3400-\u9fff\U00020000-\U0003134f·•]{2,6}$")
+_EN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\-]*(?:\s+[A-Za-z][A-Za-z'’.\-]*){0,4}$")
+
+
+def looks_like_name(name: str | None, lang: str) -> bool:
+    return bool(name) and bool((_ZH_NAME if lang == "zh" else _EN_NAME).match(name or ""))
+
+
+_NAME_END = re.compile(r"[,，(（;；、]")
+
+
+def person_of(value: str, lang: str, known: set[str]) -> str | None:
+    """A corresponding-author value -> the person's name: the value itself or its first
+    piece (`金成浩,教授,博士研究生导师(Tel: …)` -> `金成浩`), when it is one of the page's
+    authors, or (no author list to compare with) when it reads as a name; else None."""
+    v = value.strip()
+    first = _NAME_END.split(v, maxsplit=1)[0].strip()
+    for cand in (v, first):
+        if cand in known or (not known and looks_like_name(cand, lang)):
+            return cand
+    return None
