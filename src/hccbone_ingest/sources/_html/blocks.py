@@ -336,6 +336,10 @@ def block_layer(soup: BeautifulSoup, lines: list[str], title_zh: str | None = No
         c = clean(cite[1]) if cite else None
         if c:
             layer.set("citation_zh" if has_cjk(c) else "citation_en", c)
+    for key in ("citation_zh", "citation_en"):  # the page's own citation ends with its DOI
+        c = layer.doc.get(key)
+        d = jf.find_doi_in(c) if isinstance(c, str) else None
+        layer.set("doi", d.printed if d else None)
     _abstracts(layer, lines)
     layer.references = _reference_list(soup)
     return layer

@@ -143,6 +143,8 @@ def _problem(name: str, value: object, journals: set[str]) -> str | None:
         return None if number_ok(value) else "counter"
     if name in ("first_page", "last_page"):
         return None if page_ok(value) else "not_a_page"
+    if name == "section" and (value in journals or title_problem(value, journals) == "journal_name"):
+        return "journal_name"  # the site banner above the title, not the column
     return None
 
 

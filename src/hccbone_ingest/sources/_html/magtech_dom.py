@@ -162,8 +162,14 @@ def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
 
 def read_header(layer: Layer, lines: list[str], limit: int = 60) -> int | None:
     """The `journal ›› year, Vol. ›› Issue` line (or a bare `year, vol(issue): pages`) among
-    the first `limit` lines -> the layer's fields; returns its index."""
+    the first `limit` lines -> the layer's fields; returns its index. Reference and
+    self-citation lines (`…[J]. 刊名, 2019, 7(1): 12-16`) have the same tail and are no header;
+    nothing after the reference heading is."""
     for i, line in enumerate(lines[:limit]):
+        if is_reference_heading(line) or heading_label(line, ("related",)):
+            return None
+        if jf.looks_like_citation(line):
+            continue
         h = parse_header(line)
         if h is None:
             continue

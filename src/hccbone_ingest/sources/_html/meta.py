@@ -89,6 +89,13 @@ class MetaTags:
         v = self.values(field, lang)
         return v[0] if v else None
 
+    def fallbacks(self, field: str, lang: str | None = None) -> list[str]:
+        """The values of every tag name of the field for this language, names in NAMES order:
+        when the first name's value fails a check (a banner in `citation_journal_title`), the
+        next name (`prism.publicationName`) may still hold a good one."""
+        return [t.content for name in NAMES.get(field, (field,)) for t in self.tags
+                if t.name == name and _lang_ok(t.lang, lang)]
+
     def every(self, field: str) -> list[str]:
         """The values of every tag name of a language-neutral field, names in NAMES order: a
         `citation_doi` without a DOI in it must not hide a good `dc.identifier`."""

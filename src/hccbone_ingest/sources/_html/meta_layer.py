@@ -63,7 +63,7 @@ def _plain(value: str) -> str:
 def _titles(layer: Layer, meta: MetaTags, journals: set[str]) -> None:
     sites = journals | {s for s in meta.values("site") if s}
     for lang in ("zh", "en"):
-        for value in meta.values("title", lang):
+        for value in meta.fallbacks("title", lang):
             t = strip_site_suffix(strip_chrome_tail(_plain(value)), sites)
             why = title_problem(t, journals)
             if why is None:
@@ -75,7 +75,7 @@ def _titles(layer: Layer, meta: MetaTags, journals: set[str]) -> None:
 def _journals(layer: Layer, meta: MetaTags) -> set[str]:
     names: set[str] = set()
     for lang in ("zh", "en"):
-        for value in meta.values("journal", lang):
+        for value in meta.fallbacks("journal", lang):
             why = journal_problem(value)
             if why is None:
                 layer.set(f"journal_{lang}", value)
@@ -87,7 +87,7 @@ def _journals(layer: Layer, meta: MetaTags) -> set[str]:
 
 def _abstracts_keywords(layer: Layer, meta: MetaTags) -> None:
     for lang in ("zh", "en"):
-        for value in meta.values("abstract", lang):
+        for value in meta.fallbacks("abstract", lang):
             text = clean(_ABS_LABEL.sub("", _plain(value), count=1)) or ""
             why = abstract_problem(text)
             if why is None:
@@ -174,11 +174,13 @@ def meta_layer(meta: MetaTags) -> Layer:
             layer.set("doi", d)
             break
     for name in ("volume", "issue"):
-        v = meta.first(name)
-        if v and number_ok(v) is None:
+        vals = meta.every(name)
+        good = [v for v in vals if number_ok(v)]
+        if vals and number_ok(vals[0]) is None:
             layer.flags.append(f"meta_rejected:{name}:counter")
-        layer.set(name, number_ok(v))
-    first, last = page_ok(meta.first("first_page")), page_ok(meta.first("last_page"))
+        layer.set(name, good[0] if good else None)
+    first = next((v for v in map(page_ok, meta.every("first_page")) if v), None)
+    last = next((v for v in map(page_ok, meta.every("last_page")) if v), None)
     if first and last and first.isdigit() and last.isdigit() and int(last) < int(first):
         layer.flags.append("meta_rejected:last_page:before_first")
         last = None

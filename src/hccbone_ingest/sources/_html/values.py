@@ -92,7 +92,12 @@ def abstract_problem(text: str) -> str | None:
         return "truncated"
     if vocab.is_chrome(t) or re.match(r"^(版权|Copyright|©)", t, re.IGNORECASE):
         return "chrome_or_copyright"
+    if _CITATION_CODE.search(t):  # `…[J]. Journal, 2018, 4(2): 33-40`: a reference, not prose
+        return "citation"
     return None
+
+
+_CITATION_CODE = re.compile(r"\[(?:J|M|C|D|R|S|P|N|Z|EB|DB|CP)(?:/OL)?\]")
 
 
 def keyword_ok(text: str) -> bool:
