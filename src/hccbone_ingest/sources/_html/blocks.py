@@ -262,12 +262,15 @@ def _title_twin(layer: Layer, soup: BeautifulSoup, title_zh: str | None) -> None
     Chinese title, when it reads as an English title (Latin, four words or more)."""
     if not title_zh or layer.doc.get("title_en"):
         return
-    for el in soup.find_all(["p", "div", "td", "h1", "h2", "h3", "h4", "span"]):
-        if inline_text(el) != title_zh or el.find(BLOCK_TAGS) is not None:
-            continue
-        block = el
-        while block.name == "span" and block.parent is not None and inline_text(block.parent) == title_zh:
+    head = title_zh[:6]
+    # from the text nodes that start the title up to their block: one short walk each, not a
+    # text extraction per element of the page
+    for s in soup.find_all(string=lambda t: bool(t) and head in t):
+        block = s.parent
+        while block is not None and block.name not in BLOCK_TAGS:
             block = block.parent
+        if block is None or block.name in ("body", "html") or inline_text(block) != title_zh:
+            continue
         nxt = block.find_next_sibling()
         t = inline_text(nxt) if nxt is not None else None
         if (t and script_lang(t) == "en" and len(t.split()) >= 4 and nxt.find(BLOCK_TAGS) is None
