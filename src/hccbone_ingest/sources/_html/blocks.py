@@ -14,7 +14,7 @@ from ...records import Affiliation, Author, Reference
 from ...text.normalize import clean, has_cjk
 from .. import _journal_fields as jf
 from .authors import author_line
-from .dom import BLOCK_TAGS, inline_text, name_words, text_lines, unique_tags
+from .dom import BLOCK_TAGS, classes, inline_text, name_words, text_lines, unique_tags
 from .fields import (
     abstract_label,
     affiliations_from_lines,
@@ -202,13 +202,21 @@ def _people(layer: Layer, soup: BeautifulSoup) -> None:
 
 # Class/id words of affiliation blocks (`article-affiliation`, `author-affil`, `danwei`).
 _AFF_WORDS = frozenset(("affiliation", "affiliations", "affil", "affils", "aff", "affs", "danwei", "address"))
+_AFF_HINT = re.compile(r"aff|danwei|address", re.IGNORECASE)
+_AFF_TAGS = frozenset(("div", "p", "ul", "ol", "td", "address", "span"))
+
+
+def _aff_candidate(el: Tag) -> bool:
+    """A cheap first filter on the raw id/class strings; name_words then decides word by word."""
+    return el.name in _AFF_TAGS and bool(
+        _AFF_HINT.search(str(el.get("id") or "")) or _AFF_HINT.search(" ".join(classes(el))))
 
 
 def _affiliation_blocks(layer: Layer, soup: BeautifulSoup) -> None:
     """Affiliations from blocks whose class/id says so, for a language the author lines gave
     none (an unlabelled single affiliation under a `*`-marked author line)."""
     have = {lang for lang in ("zh", "en") if any(getattr(a, f"name_{lang}") for a in layer.affiliations)}
-    for el in soup.find_all(["div", "p", "ul", "ol", "td", "address", "span"]):
+    for el in soup.find_all(_aff_candidate):
         if len(have) == 2:
             return
         if not set(name_words(el)) & _AFF_WORDS or any(

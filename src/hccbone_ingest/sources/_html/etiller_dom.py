@@ -25,8 +25,11 @@ def _by_id(soup: BeautifulSoup, name: str) -> Tag | None:
     return el if isinstance(el, Tag) else None
 
 
+_MARKERS = frozenset(("FileTitle", "EnTitle", "EnAbstract"))
+
+
 def is_etiller(soup: BeautifulSoup) -> bool:
-    return any(_by_id(soup, n) is not None for n in ("FileTitle", "EnTitle", "EnAbstract"))
+    return soup.find(id=lambda v: v in _MARKERS) is not None  # one walk for the three ids
 
 
 def _keywords(el: Tag | None) -> list[str]:
