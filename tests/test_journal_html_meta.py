@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from hccbone_ingest import tables
+from hccbone_ingest.errors import ParseError
 from hccbone_ingest.pipeline import parse_raw
 from hccbone_ingest.records import ParsedDocument
 from hccbone_ingest.sources._html.blocks import block_layer
@@ -307,3 +308,21 @@ def test_etiller_front_table() -> None:
     assert layer.doc["received_date"] == dt.date(2022, 12, 8)
     assert layer.doc["revised_date"] == dt.date(2023, 2, 10)
     assert "published_date" not in layer.doc  # 在线发布日期 is the online date
+
+
+# ------------------------------------------------------------------ pages that list many articles
+
+_TOC = ('<html><head><meta charset="utf-8"><title>当期目录 - 某某外科杂志</title></head><body>'
+        '<h2>2024年 第13卷 第2期 目录</h2><div class="mag-list">'
+        '<div><h3><a href="/CN/1">某病的放射治疗进展</a></h3><p>张三, 李四</p>'
+        '<p>2024, 13(2): 100-104. DOI: 10.5555/toc.2024.02.001</p><p><a href="#">摘要</a></p></div>'
+        '<div><h3><a href="/CN/2">某术后并发症的危险因素分析</a></h3><p>王五, 赵六</p>'
+        '<p>2024, 13(2): 105-110. DOI: 10.5555/toc.2024.02.002</p><p><a href="#">摘要</a></p></div>'
+        '</div><div class="mag-footer"><a href="http://www.magtech.com.cn">玛格泰克</a></div></body></html>')
+
+
+def test_a_table_of_contents_is_quarantined_not_published() -> None:
+    with pytest.raises(ParseError, match="list of articles"):
+        parse_raw(RawInput(path="journal/toc.html", data=_TOC.encode()))
+    assert title_problem("2024年 第13卷 第2期 目录") == "list_heading"
+    assert title_problem("检索结果") is not None

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ParseError
 from ..records import ParsedDocument
-from ._html.blocks import block_layer
+from ._html.blocks import block_layer, is_article_list
 from ._html.build import build_document
 from ._html.dom import parse_html, strip_clutter, text_lines
 from ._html.etiller_dom import etiller_layer
@@ -62,7 +63,11 @@ class GenericJournalAdapter(SourceAdapter):
         strip_clutter(soup)
         first = [meta_layer(meta), *schema]
         title_zh = next((str(ly.doc["title_zh"]) for ly in first if ly.doc.get("title_zh")), None)
-        dom = [etiller_layer(soup), block_layer(soup, text_lines(soup), title_zh)]
+        lines = text_lines(soup)
+        if not any(ly.doc.get("title_zh") or ly.doc.get("title_en") or ly.doc.get("doi") for ly in first) \
+                and is_article_list(lines):
+            raise ParseError("a list of articles (table of contents or search results), not one article")
+        dom = [etiller_layer(soup), block_layer(soup, lines, title_zh)]
         layers = [*first, *(ly for ly in dom if ly is not None), reference_layer(meta), text_layer(soup)]
         return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
                               extra_flags=(*flags, "generic_fallback"))

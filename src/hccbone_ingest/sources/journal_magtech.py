@@ -9,8 +9,9 @@ then the text adapter on the page's visible text — and each key field's origin
 
 from __future__ import annotations
 
+from ..errors import ParseError
 from ..records import ParsedDocument
-from ._html.blocks import block_layer
+from ._html.blocks import block_layer, is_article_list
 from ._html.build import build_document
 from ._html.dom import parse_html, strip_clutter, text_lines
 from ._html.layer import Layer, merge
@@ -56,7 +57,11 @@ class MagtechJournalAdapter(SourceAdapter):
                 layers.append(dom)
                 break
         else:  # a layout of its own (the current `mag-*` pages): labelled blocks, as on any site
-            layers.append(block_layer(soup, text_lines(soup)))
+            lines = text_lines(soup)
+            if not any(ly.doc.get("title_zh") or ly.doc.get("title_en") or ly.doc.get("doi")
+                       for ly in layers) and is_article_list(lines):
+                raise ParseError("a list of articles (table of contents or search results), not one article")
+            layers.append(block_layer(soup, lines))
         layers += [related_layer(soup), reference_layer(meta), text_layer(soup)]
         return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
                               extra_flags=tuple(flags))

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ... import vocab
 from ...records import Affiliation, Author, Reference
+from ...refs.doi import find_dois
 from ...text.normalize import clean, has_cjk
 from .. import _journal_fields as jf
 from .authors import author_line
@@ -354,3 +355,18 @@ def block_layer(soup: BeautifulSoup, lines: list[str], title_zh: str | None = No
     _abstracts(layer, lines)
     layer.references = _reference_list(soup)
     return layer
+
+
+def is_article_list(lines: list[str]) -> bool:
+    """A table of contents or a list of search results: two or more different DOIs printed
+    before any reference or related-articles heading (an article page prints its own DOI, in
+    the header and its self-citation, and other DOIs only in its reference lists). For pages
+    whose meta tags name no article."""
+    dois: set[str] = set()
+    for line in lines:
+        if is_reference_heading(line) or heading_label(line, ("related",)):
+            break
+        dois.update(m.key for m in find_dois(line, join_lines=False))
+        if len(dois) >= 2:
+            return True
+    return False

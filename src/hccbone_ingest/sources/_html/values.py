@@ -53,7 +53,15 @@ def title_problem(text: str, journal_names: set[str] = frozenset()) -> str | Non
         return "label"
     if t in journal_names or (len(t) <= 20 and _JOURNAL_NAME.search(t)):
         return "journal_name"
+    if _LIST_HEADING.search(t):
+        return "list_heading"
     return None
+
+
+# Headings of issue tables of contents and search results, never an article's title.
+_LIST_HEADING = re.compile(
+    r"目\s*录\s*$|当期目录|过刊|检索结果|搜索结果|^(?:\d{4}\s*年)?\s*(?:第\s*\d+\s*卷)?\s*第\s*\d+\s*期"
+    r"|^(?:Table of contents|Current issue|Search results?|Issue contents)\b", re.IGNORECASE)
 
 
 def journal_problem(text: str) -> str | None:
