@@ -326,3 +326,14 @@ def test_a_table_of_contents_is_quarantined_not_published() -> None:
         parse_raw(RawInput(path="journal/toc.html", data=_TOC.encode()))
     assert title_problem("2024年 第13卷 第2期 目录") == "list_heading"
     assert title_problem("检索结果") is not None
+
+
+def test_one_keyword_field_holding_both_languages_and_mixed_script_name_lists() -> None:
+    layer = meta_layer(read_meta(parse_html(
+        '<meta name="citation_keywords" content="肝癌；骨转移；Liver cancer；Bone metastasis">'
+        '<meta name="citation_author" content="张三"><meta name="citation_author" content="Li Si">')))
+    assert layer.keywords == {"zh": ["肝癌", "骨转移"], "en": ["Liver cancer", "Bone metastasis"]}
+    # a Chinese author list with one pinyin name in it is not published by position
+    assert layer.authors == []
+    one = meta_layer(read_meta(parse_html('<meta name="citation_keywords" content="肝癌；免疫治疗；PD-1">')))
+    assert one.keywords == {"zh": ["肝癌", "免疫治疗", "PD-1"]}

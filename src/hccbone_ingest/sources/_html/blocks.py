@@ -31,7 +31,7 @@ from .fields import (
 from .layer import Layer
 from .magtech_dom import add_lang, apply_labelled, is_lang, marked_lines, read_header
 from .meta import script_lang
-from .values import looks_like_name, title_problem
+from .values import looks_like_name, split_bilingual, title_problem
 
 # A section heading that ends the block before it (labels are found by vocab.match_label_html).
 _SECTION = re.compile(r"^(引言|前言|Introduction|1\s+\S)", re.IGNORECASE)
@@ -254,15 +254,13 @@ def _keyword_links(layer: Layer, soup: BeautifulSoup) -> None:
         words = [t for t in (inline_text(a) for a in el.find_all("a")) if t]
         if len(words) < 2:
             continue
-        lang = "zh" if label.key == "keywords_zh" else "en"
-        zh_idx = [i for i, w in enumerate(words) if script_lang(w) == "zh"]
-        if lang == "zh" and zh_idx:
-            cut = zh_idx[-1] + 1
-            layer.keywords.setdefault("zh", words[:cut])
-            if words[cut:]:
-                layer.keywords.setdefault("en", words[cut:])
-        elif lang == "en" and not zh_idx:
-            layer.keywords.setdefault("en", words)
+        zh, en = split_bilingual(words)
+        if label.key == "keywords_zh" and zh:
+            layer.keywords.setdefault("zh", zh)
+            if en:
+                layer.keywords.setdefault("en", en)
+        elif label.key == "keywords_en" and not zh:
+            layer.keywords.setdefault("en", en)
 
 
 def _title_twin(layer: Layer, soup: BeautifulSoup, title_zh: str | None) -> None:

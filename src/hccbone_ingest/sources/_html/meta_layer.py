@@ -24,6 +24,7 @@ from .values import (
     keyword_ok,
     number_ok,
     page_ok,
+    split_bilingual,
     strip_chrome_tail,
     strip_site_suffix,
     title_problem,
@@ -45,8 +46,10 @@ def _names(meta: MetaTags, lang: str) -> list[str]:
     joined = meta.first("authors", lang)
     if not names and joined:
         names = split_names(joined)
-    # a name in the other script is no name of this language (a zh-tagged pinyin name)
-    return [n for n in names if script_lang(n) in (lang, None) or (lang == "en" and not has_cjk(n))]
+    # a name in the other script is no name of this language (a zh-tagged pinyin name); a list
+    # that holds one is unreliable as a whole (dropping the name would shift every later author)
+    ok = [n for n in names if script_lang(n) in (lang, None) or (lang == "en" and not has_cjk(n))]
+    return ok if len(ok) == len(names) else []
 
 
 _TAGS = re.compile(r"<[^>]{1,200}>")
@@ -97,8 +100,12 @@ def _abstracts_keywords(layer: Layer, meta: MetaTags) -> None:
         kws = meta.values("keywords", lang)
         kws = jf.split_keywords(kws[0]) if len(kws) == 1 else [k for v in kws for k in jf.split_keywords(v)]
         kws = list(dict.fromkeys(k for k in kws if keyword_ok(k)))
+        if lang == "zh" and kws and not meta.values("keywords", "en"):
+            kws, en = split_bilingual(kws)  # one field holding both lists
+            if en:
+                layer.keywords["en"] = en
         if kws:
-            layer.keywords[lang] = kws
+            layer.keywords.setdefault(lang, kws)
 
 
 def _institutions(meta: MetaTags, authors: list[Author]) -> list[Affiliation]:

@@ -11,6 +11,7 @@ import re
 from ... import vocab
 from ...refs.doi import find_doi
 from ...text.normalize import clean
+from .meta import script_lang
 
 _DIGIT = re.compile(r"[0-9]")
 _ZEROS = re.compile(r"^[0\s.\-–—]*$")
@@ -137,3 +138,18 @@ def person_of(value: str, lang: str, known: set[str]) -> str | None:
         if cand in known or (not known and looks_like_name(cand, lang)):
             return cand
     return None
+
+
+def split_bilingual(words: list[str]) -> tuple[list[str], list[str]]:
+    """A Chinese keyword list followed by its English rendering in the same field (Hans prints
+    `肝癌 骨转移 Liver Cancer Bone Metastasis` after one label) -> (zh, en): only when the
+    Latin words after the last Chinese one are exactly as many as the Chinese ones, so a list
+    that merely ends with `PD-1` stays whole."""
+    zh_idx = [i for i, w in enumerate(words) if script_lang(w) == "zh"]
+    if not zh_idx:
+        return [], words
+    cut = zh_idx[-1] + 1
+    tail = words[cut:]
+    if tail and len(tail) == cut and all(script_lang(w) == "en" for w in tail):
+        return words[:cut], tail
+    return words, []
