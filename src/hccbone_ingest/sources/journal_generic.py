@@ -17,7 +17,7 @@ from ._html.dom import parse_html, strip_clutter, text_lines
 from ._html.etiller_dom import etiller_layer
 from ._html.layer import merge
 from ._html.meta import read_meta
-from ._html.meta_layer import meta_layer, reference_layer
+from ._html.meta_layer import late_meta_layer, meta_layer
 from ._html.schema_org import schema_layers
 from ._html.text_layer import is_ai_summary, text_layer
 from .base import RawInput, SourceAdapter
@@ -59,7 +59,7 @@ class GenericJournalAdapter(SourceAdapter):
     def parse(self, raw: RawInput) -> ParsedDocument:
         soup = parse_html(raw.text)
         meta = read_meta(soup)
-        schema, flags = schema_layers(soup)
+        schema, descriptions, flags = schema_layers(soup)
         strip_clutter(soup)
         first = [meta_layer(meta), *schema]
         title_zh = next((str(ly.doc["title_zh"]) for ly in first if ly.doc.get("title_zh")), None)
@@ -68,6 +68,7 @@ class GenericJournalAdapter(SourceAdapter):
                 and is_article_list(lines):
             raise ParseError("a list of articles (table of contents or search results), not one article")
         dom = [etiller_layer(soup), block_layer(soup, lines, title_zh)]
-        layers = [*first, *(ly for ly in dom if ly is not None), reference_layer(meta), text_layer(soup)]
+        layers = [*first, *(ly for ly in dom if ly is not None), *descriptions, late_meta_layer(meta),
+                  text_layer(soup)]
         return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
                               extra_flags=(*flags, "generic_fallback"))

@@ -2,7 +2,7 @@
 
 Evidence is read in a fixed precedence — meta tags, then schema.org JSON-LD and microdata,
 then the Vue layout's inline JSON, then the DOM (table or panel layout, else the generic
-labelled blocks; the related-articles tab on any layout), then `citation_reference` tags,
+labelled blocks; the related-articles tab on any layout), then `citation_reference` and `DC.description` tags,
 then the text adapter on the page's visible text — and each key field's origin is kept in
 `Document.provenance`.
 """
@@ -18,7 +18,7 @@ from ._html.layer import Layer, merge
 from ._html.magtech_dom import magtech_markers, panel_layer, related_layer, table_layer
 from ._html.magtech_json import BadMetaData, find_metadata, json_layer
 from ._html.meta import read_meta
-from ._html.meta_layer import meta_layer, reference_layer
+from ._html.meta_layer import late_meta_layer, meta_layer
 from ._html.schema_org import schema_layers
 from ._html.text_layer import is_ai_summary, text_layer
 from .base import RawInput, SourceAdapter
@@ -42,7 +42,7 @@ class MagtechJournalAdapter(SourceAdapter):
     def parse(self, raw: RawInput) -> ParsedDocument:
         soup = parse_html(raw.text)
         meta = read_meta(soup)
-        schema, flags = schema_layers(soup)
+        schema, descriptions, flags = schema_layers(soup)
         layers: list[Layer] = [meta_layer(meta), *schema]
         try:
             data = find_metadata(soup)
@@ -62,6 +62,6 @@ class MagtechJournalAdapter(SourceAdapter):
                        for ly in layers) and is_article_list(lines):
                 raise ParseError("a list of articles (table of contents or search results), not one article")
             layers.append(block_layer(soup, lines))
-        layers += [related_layer(soup), reference_layer(meta), text_layer(soup)]
+        layers += [related_layer(soup), *descriptions, late_meta_layer(meta), text_layer(soup)]
         return build_document(raw, merge([ly for ly in layers if not ly.is_empty()]),
                               extra_flags=tuple(flags))

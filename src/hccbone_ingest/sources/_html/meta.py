@@ -38,7 +38,9 @@ NAMES: dict[str, tuple[str, ...]] = {
     "keywords": ("citation_keywords", "citation_keyword", "dc.keywords", "dc.subject", "dcterms.subject",
                  "prism.keyword"),
     # Not the bare `description`: sites fill it with their own blurb.
-    "abstract": ("citation_abstract", "dcterms.abstract", "dc.description", "dcterms.description"),
+    "abstract": ("citation_abstract", "dcterms.abstract"),
+    # The abstract, or the site's blurb: read after the DOM (meta_layer.late_meta_layer).
+    "description": ("dc.description", "dcterms.description"),
     "doi": ("citation_doi", "prism.doi", "dc.identifier", "dcterms.identifier", "bepress_citation_doi"),
     "volume": ("citation_volume", "prism.volume"),
     "issue": ("citation_issue", "prism.number", "prism.issueidentifier"),

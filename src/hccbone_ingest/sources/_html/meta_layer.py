@@ -88,15 +88,19 @@ def _journals(layer: Layer, meta: MetaTags) -> set[str]:
     return names
 
 
-def _abstracts_keywords(layer: Layer, meta: MetaTags) -> None:
+def _abstracts(layer: Layer, meta: MetaTags, field: str) -> None:
     for lang in ("zh", "en"):
-        for value in meta.fallbacks("abstract", lang):
+        for value in meta.fallbacks(field, lang):
             text = clean(_ABS_LABEL.sub("", _plain(value), count=1)) or ""
             why = abstract_problem(text)
             if why is None:
                 layer.abstracts[lang] = text
                 break
             layer.flags.append(f"meta_rejected:abstract_{lang}:{why}")
+
+
+def _keywords(layer: Layer, meta: MetaTags) -> None:
+    for lang in ("zh", "en"):
         kws = meta.values("keywords", lang)
         kws = jf.split_keywords(kws[0]) if len(kws) == 1 else [k for v in kws for k in jf.split_keywords(v)]
         kws = list(dict.fromkeys(k for k in kws if keyword_ok(k)))
@@ -163,7 +167,8 @@ def meta_layer(meta: MetaTags) -> Layer:
     layer = Layer("meta")
     journals = _journals(layer, meta)
     _titles(layer, meta, journals)
-    _abstracts_keywords(layer, meta)
+    _abstracts(layer, meta, "abstract")
+    _keywords(layer, meta)
     zh, en = _names(meta, "zh"), _names(meta, "en")
     if zh and en and len(zh) != len(en):
         layer.flags.append("meta_author_count_mismatch")
@@ -207,9 +212,11 @@ def meta_layer(meta: MetaTags) -> Layer:
     return layer
 
 
-def reference_layer(meta: MetaTags) -> Layer:
-    """`citation_reference` tags as their own layer, placed after the DOM: the page's printed
-    list (numbering, both languages) is the better copy when there is one."""
+def late_meta_layer(meta: MetaTags) -> Layer:
+    """What meta tags say less surely than the page's DOM, as a layer placed after it:
+    `citation_reference` tags (the printed list keeps its numbering and both languages) and
+    `DC.description` (the abstract on some sites, the site's blurb on others)."""
     layer = Layer("meta")
     layer.references = _references(meta)
+    _abstracts(layer, meta, "description")
     return layer

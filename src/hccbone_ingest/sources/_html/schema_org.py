@@ -188,6 +188,19 @@ def _authors(node: dict[str, Any]) -> list[Author]:
             for i, n in enumerate(names, 1)]
 
 
+def description_layer(node: dict[str, Any], origin: str) -> Layer:
+    """`description` as an abstract, in a layer of its own placed after the DOM: sites fill it
+    with the article's abstract or with their own blurb, and a labelled `摘要` on the page is
+    the surer copy."""
+    layer = Layer(origin)
+    for v in _as_list(node.get("description")):
+        t = _text(v)
+        lang = script_lang(t or "")
+        if t and lang and abstract_problem(t) is None:
+            layer.abstracts.setdefault(lang, t)
+    return layer
+
+
 def node_layer(node: dict[str, Any], origin: str) -> Layer:
     layer = Layer(origin)
     for key in ("headline", "name", "alternativeHeadline", "alternateName"):
@@ -196,7 +209,7 @@ def node_layer(node: dict[str, Any], origin: str) -> Layer:
             lang = script_lang(t or "")
             if t and lang and title_problem(t) is None:
                 layer.set(f"title_{lang}", t)
-    for key in ("abstract", "description"):
+    for key in ("abstract",):
         for v in _as_list(node.get(key)):
             t = _text(v)
             lang = script_lang(t or "")
@@ -222,17 +235,14 @@ def node_layer(node: dict[str, Any], origin: str) -> Layer:
     return layer
 
 
-def schema_layers(soup: BeautifulSoup) -> tuple[list[Layer], list[str]]:
-    """The JSON-LD layer, then the microdata layer (the first article node of each), and the
-    flags. Run on the page before clutter removal: it drops scripts and `<meta itemprop>`."""
-    layers = []
-    flags = []
+def schema_layers(soup: BeautifulSoup) -> tuple[list[Layer], list[Layer], list[str]]:
+    """The JSON-LD layer, then the microdata layer (the first article node of each); the
+    layers of their `description`s (placed after the DOM); and the flags. Run on the page
+    before clutter removal: it drops scripts and `<meta itemprop>`."""
     nodes, bad = jsonld_nodes(soup)
-    if nodes:
-        layers.append(node_layer(nodes[0], "json-ld"))
-    elif bad:
-        flags.append("jsonld_invalid")
+    found = [(nodes[0], "json-ld")] if nodes else []
     micro = microdata_nodes(soup)
     if micro:
-        layers.append(node_layer(micro[0], "microdata"))
-    return layers, flags
+        found.append((micro[0], "microdata"))
+    return ([node_layer(n, o) for n, o in found], [description_layer(n, o) for n, o in found],
+            ["jsonld_invalid"] if bad and not nodes else [])

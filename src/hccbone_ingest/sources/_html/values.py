@@ -101,6 +101,8 @@ def abstract_problem(text: str) -> str | None:
         return "truncated"
     if vocab.is_chrome(t) or re.match(r"^(版权|Copyright|©)", t, re.IGNORECASE):
         return "chrome_or_copyright"
+    if vocab.BANNER.search(t[:80]):  # `本刊由…主办`: the journal's blurb
+        return "banner"
     if _CITATION_CODE.search(t):  # `…[J]. Journal, 2018, 4(2): 33-40`: a reference, not prose
         return "citation"
     return None
