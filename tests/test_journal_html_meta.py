@@ -337,3 +337,27 @@ def test_one_keyword_field_holding_both_languages_and_mixed_script_name_lists() 
     assert layer.authors == []
     one = meta_layer(read_meta(parse_html('<meta name="citation_keywords" content="肝癌；免疫治疗；PD-1">')))
     assert one.keywords == {"zh": ["肝癌", "免疫治疗", "PD-1"]}
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Zhang San, Li Si, Wang Wu", "author_list"), ("ZHOU Haiyan, DENG Zhiwei", "author_list"),
+    ("欧阳青, 司马岚, 纪晓川", "author_list"),
+    ("Department of Surgery, Example Hospital, Tianjin", "affiliation"),
+    ("Diagnosis, Treatment and Outcome of Bone Metastasis", None), ("肝癌、肺癌骨转移的影像学比较", None),
+])
+def test_author_lines_and_affiliations_are_no_titles(text: str, why: str | None) -> None:
+    assert title_problem(text) == why
+
+
+def test_english_author_line_after_the_chinese_title_is_not_its_twin() -> None:
+    layer = _layer('<div><p><b>某药治疗某病的疗效观察</b></p><p>Zhang San, Li Si, Wang Wu</p></div>',
+                   title_zh="某药治疗某病的疗效观察")
+    assert "title_en" not in layer.doc
+
+
+def test_a_footer_address_is_no_affiliation() -> None:
+    for footer in ("100000 某某医学杂志编辑部",
+                   "Address: Editorial Office, Example Hospital, Beijing 100000, China"):
+        layer = _layer('<p>Ouyang Qing<sup>*</sup></p><div class="x">text</div>'
+                       f'<div class="address">{footer}</div>')
+        assert layer.affiliations == [], footer

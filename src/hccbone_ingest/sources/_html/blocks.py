@@ -204,6 +204,9 @@ def _people(layer: Layer, soup: BeautifulSoup) -> None:
 # Class/id words of affiliation blocks (`article-affiliation`, `author-affil`, `danwei`).
 _AFF_WORDS = frozenset(("affiliation", "affiliations", "affil", "affils", "aff", "affs", "danwei", "address"))
 _AFF_HINT = re.compile(r"aff|danwei|address", re.IGNORECASE)
+# ... but `address` is also the editorial office's postal address in the footer.
+_POSTAL = re.compile(r"地\s*址|邮\s*编|邮政编码|电\s*话|传\s*真|编辑部|版权|"
+                     r"\bAddress\b|Editorial|Tel\b|Fax\b|Copyright", re.IGNORECASE)
 _AFF_TAGS = frozenset(("div", "p", "ul", "ol", "td", "address", "span"))
 
 
@@ -225,7 +228,7 @@ def _affiliation_blocks(layer: Layer, soup: BeautifulSoup) -> None:
             continue
         lines = marked_lines(el)
         text = " ".join(lines)
-        if not lines or len(text) > 1500:
+        if not lines or len(text) > 1500 or _POSTAL.search(text):
             continue
         lang = "zh" if is_lang(text, "zh") else "en"
         if lang in have:

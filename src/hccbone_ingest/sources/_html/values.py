@@ -56,7 +56,27 @@ def title_problem(text: str, journal_names: set[str] = frozenset()) -> str | Non
         return "journal_name"
     if _LIST_HEADING.search(t):
         return "list_heading"
+    if _is_name_list(t):
+        return "author_list"
+    if _INSTITUTION_START.match(t):
+        return "affiliation"
     return None
+
+
+_LIST_SEP = re.compile(r"\s*[,，、;；]\s*")
+_PERSON_EN = re.compile(r"^[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){1,2}\s*[0-9,*#]*$")
+_PERSON_ZH = re.compile(r"^[\u3400-\u9fff·]{2,4}\s*[0-9,*#]*$")
+_INSTITUTION_START = re.compile(
+    r"^(?:[0-9]\s*[.、]?\s*)?(?:Department|School|College|Institute|Division) of\b")
+
+
+def _is_name_list(text: str) -> bool:
+    """`Zhang San, Li Si` / `张三, 李四, 王五`: an author line, not a title (two Latin names,
+    three Chinese ones: a Chinese title may hold one `、`)."""
+    parts = [p for p in _LIST_SEP.split(text.strip(" .。")) if p]
+    if len(parts) >= 2 and all(_PERSON_EN.match(p) for p in parts):
+        return True
+    return len(parts) >= 3 and all(_PERSON_ZH.match(p) for p in parts)
 
 
 # Headings of issue tables of contents and search results, never an article's title.
