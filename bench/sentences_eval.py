@@ -5,8 +5,8 @@
 Sets:
 - `paramed` (biomedical) and `mac-dev` (literary): the hand-split sentences of every document of
   `../shared/data/align/<set>/{zh,en}/` (or $HCCBONE_SHARED_DATA), joined back into one text and
-  re-split. Sentences are joined with one space (English) or nothing (Chinese); a heading line
-  (a short line without sentence-final punctuation: `methods`, `背景背景`) is followed by a blank
+  re-split. Sentences are joined with one space (English) or nothing (Chinese); a line without
+  sentence-final punctuation (a heading: `methods`, `背景背景`; a caption) is followed by a blank
   line, the way a heading is printed. ParaMed's English side is entirely lower-cased, which no
   real abstract is: its English is scored with the first letter of every gold sentence upper-cased
   (`paramed`), and also as printed (`paramed-lower`, for information: a lower-case word after a
@@ -39,7 +39,8 @@ from hccbone_ingest.text.sentences import Span, split_en, split_zh  # noqa: E402
 HARD = ROOT / "bench" / "gold" / "sentences_hard.jsonl"
 TARGET_F1 = {"paramed": 0.998}
 MIN_SENTS_PER_CPU_S = 10_000
-_FINAL = re.compile(r"[.!?。！？；;:：…\"'”’」』）)]$")
+# Sentence-final punctuation, then closers, or citation numbers printed after the period (`.26,34`).
+_FINAL = re.compile(r"(?:[.!?。！？；;:：…]+[\"'”’」』）)\]]*|\.[0-9][0-9,\u2013-]*)$")
 
 
 def data_dir(override: str | None) -> Path:
@@ -49,9 +50,9 @@ def data_dir(override: str | None) -> Path:
     return Path(env) / "align" if env else ROOT.parent / "shared" / "data" / "align"
 
 
-def _is_heading(line: str, lang: str) -> bool:
-    short = len(line.split()) <= 6 if lang == "en" else len(line) <= 12
-    return short and not _FINAL.search(line)
+def _is_heading(line: str) -> bool:
+    """A line without final punctuation (a heading, a caption) is printed on a line of its own."""
+    return not _FINAL.search(line)
 
 
 def join_gold(lines: list[str], lang: str, recase: bool = False) -> tuple[str, list[str]]:
@@ -63,7 +64,7 @@ def join_gold(lines: list[str], lang: str, recase: bool = False) -> tuple[str, l
     for i, s in enumerate(sents):
         out.append(s)
         if i < len(sents) - 1:
-            out.append("\n\n" if _is_heading(s, lang) else (" " if lang == "en" else ""))
+            out.append("\n\n" if _is_heading(s) else (" " if lang == "en" else ""))
     return "".join(out), sents
 
 
@@ -105,6 +106,10 @@ def _splitter(lang: str) -> Callable[[str], list[Span]]:
     return split_zh if lang == "zh" else split_en
 
 
+def _context(text: str, e: int) -> str:
+    return text[max(0, e - 50):e] + " | " + text[e:e + 30]
+
+
 def _trim_end(e: int, text: str) -> int:
     while e > 0 and text[e - 1].isspace():
         e -= 1
@@ -128,7 +133,9 @@ def score_texts(items: list[Item], errors: list) -> tuple[Tally, int, float]:
         tally.add(gold, pred, exact)
         if not exact:
             errors.append({"text": text, "gold": list(zip(labels or [None] * len(sents), sents, strict=True)),
-                           "got": [(s.label, s.text) for s in spans]})
+                           "got": [(s.label, s.text) for s in spans],
+                           "missed": [_context(text, e) for e in sorted(gold - pred)],
+                           "extra": [_context(text, e) for e in sorted(pred - gold)]})
     return tally, n_sent, cpu
 
 
@@ -202,7 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for key, es in errs.items():
             for e in es[: args.errors]:
-                print(f"\n[{key}] {e['text'][:300]!r}\n  gold: {e['gold'][:6]}\n  got:  {e['got'][:6]}")
+                if len(e["text"]) < 400:
+                    print(f"\n[{key}] {e['text']!r}\n  gold: {e['gold']}\n  got:  {e['got']}")
+                for kind in ("missed", "extra"):
+                    for c in e[kind]:
+                        print(f"  [{key}] {kind}: {c!r}")
     return 0
 
 
