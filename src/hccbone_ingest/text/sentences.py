@@ -271,7 +271,7 @@ _ZH_TITLE_CLOSERS = "》〉"
 
 # After a quote that closes on `！` `？`, these go on with the same sentence (`一句“算了吧！”便离开了`,
 # `询问“……？”等问题`, `『早发现！』的口号`).
-_ZH_GOES_ON = frozenset("的等之便就而后时中了着地得和与及或并也都又还却才是为，、；：,;:")
+_ZH_GOES_ON = frozenset("的等之便就而后时中了着地得和与及或并也都又还却才是为，、；：,;:。！？!?…")
 
 
 def _zh_cut_after_close(text: str, m: re.Match[str], close: int) -> bool:
@@ -305,16 +305,18 @@ def split_zh(text: str) -> list[Span]:
 
 # Titles: never sentence-final when printed as titles (`Ms. Chen`), but `MS.` (multiple
 # sclerosis), `MR.` `SR.` `DR.` are upper-case abbreviations that do end sentences.
-_EN_TITLES = frozenset("dr mr mrs ms prof st sr jr messrs mme mlle".split())
+_EN_TITLES = frozenset("dr mr mrs ms prof st sr jr messrs mme mlle ft mt".split())
 # Lower-case abbreviations: never final in lower case (`cf. the`, `vs. Placebo`); `CF.` is cystic
 # fibrosis.
 _EN_LOWER_ABBR = frozenset("al e.g i.e vs v cf viz approx ca resp sp spp subsp ssp var etc".split())
-# Reference words before a number or a name (`Fig. 2`, `No. 12`, `Sec. 3`, `Suppl. Table 2`): never
-# final unless all capitals and not before a number (`NO.` nitric oxide).
+# Reference words before a number (`Fig. 2`, `Fig. S1`, `No. 12`, `Sec. 3`, `pp. 5`): never final
+# there, but `"No. Since ..."`, `NO. Vascular ...` (nitric oxide) end a sentence.
 _EN_REF_ABBR = frozenset("""
-    fig figs tab tabs eq eqs ref refs no nos vol vols pp dept univ suppl chap sect sec secs ch
-    para paras
+    fig figs tab tabs eq eqs ref refs no nos vol vols pp chap sect sec secs ch para paras
 """.split())
+# Abbreviations inside names (`Suppl. Table 2`, `Sun Yat-sen Univ. Cancer Center`): never final.
+_EN_NAME_ABBR = frozenset("dept univ suppl".split())
+_NUMBERISH = re.compile(r"[A-Za-z]?[0-9]")
 # Abbreviations that end a sentence before a capitalized word but not before a number
 # (`Jan. 5`, `7 mo. 12 patients` is rare, `... 7 mo. The` is common).
 _EN_BEFORE_NUMBER = frozenset("""
@@ -371,7 +373,7 @@ _EN_ORG_NOUNS = frozenset("""
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _LAST_WORD_DOT = re.compile(r"([A-Za-z]+)\.$")
 _EN_CAND = re.compile(rf"[.!?]+{_CLOSE}*(?=\s)|[.!?]+{_CLOSE}*$")
-_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“‘'/-]))([A-Za-z][A-Za-z.]*)\.$")
 _INITIALS = re.compile(r"[A-Z]|(?:[A-Z]\.)+[A-Z]")
 # A lower-case start that is still a sentence start: gene/molecule names, Greek letters and
 # lower-case drug prefixes (`mTOR`, `p53`, `c-Met`, `circRNA`, `β-catenin`, `nab-paclitaxel`).
@@ -446,7 +448,9 @@ def _is_en_boundary(text: str, start: int, mark_end: int, end: int, last_cut: in
         return False
     if low in _EN_LOWER_ABBR and not caps and (word.islower() or word[1:].islower()):
         return False
-    if low in _EN_REF_ABBR and (not caps or rest[0].isdigit()):
+    if low in _EN_REF_ABBR and _NUMBERISH.match(rest):
+        return False
+    if low in _EN_NAME_ABBR and not caps:
         return False
     if low in _EN_BEFORE_NUMBER and rest[0].isdigit():
         return False
@@ -498,7 +502,7 @@ def split_en(text: str) -> list[Span]:
             cuts.append(m.end())
     for m in _CITATION.finditer(text) if "." in text else ():
         w = _raw_word_before(text, m.start() + 1).lower()  # '' after `)` `%` `/`
-        if w not in _EN_REF_ABBR and w not in _EN_LOWER_ABBR and w not in _EN_BEFORE_NUMBER and len(w) != 1:
+        if len(w) != 1 and w not in _EN_REF_ABBR | _EN_NAME_ABBR | _EN_LOWER_ABBR | _EN_BEFORE_NUMBER:
             cuts.append(m.end())
     cuts += _list_cuts(text)
     return _spans(text, cuts, "en")
