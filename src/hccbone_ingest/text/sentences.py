@@ -1,20 +1,26 @@
 """Sentence splitting and tokens for Chinese and English abstracts, titles and claims.
 
 Boundaries are rule-based on the raw text, so every sentence carries exact character offsets
-into the text it came from (`text[span.start:span.end] == span.text`):
+into the text it came from (`text[span.start:span.end] == span.text`); docs/sentences.md has
+the rules and their measurements (`bench/sentences_eval.py`):
 
-- Chinese: split after 。！？；… and their ASCII forms (`!` `?` `;`, and `.` right after a
-  Chinese character), keeping closing quotes and brackets with their sentence. Decimals
-  (`3.5`), ranges (`1.5-2.0`) and numbered items (`1.` `(1)`) never split.
+- Chinese: split after 。！？… and their ASCII forms (`!` `?`, and `.` right after a Chinese
+  character), keeping closing quotes and brackets with their sentence; `；` joins clauses.
+  Nothing inside 《》「」『』“” or brackets ends a sentence. Decimals (`3.5`), ranges
+  (`1.5-2.0`) and numbered items (`1.` `(1)`) never split.
 - English: split after `.` `!` `?` (plus closing quotes/brackets) when whitespace and a plausible
   sentence start follow, except after the abbreviations biomedical abstracts use (`et al.`,
-  `e.g.`, `i.e.`, `vs.`, `Fig.`, `No.`, `approx.` ...) and after initials (`J. Smith`,
-  `E. coli`) -- though `et al.` and a lone capital (`vitamin D.`) do end one before `The`,
-  `We` ... A lower-case word only starts a sentence when it looks like a gene or molecule name
-  (`mTOR`, `p53`, `miR-21`, `β-catenin`).
-- Structured abstracts: a part label (`目的:` `【方法】` `Results:` `CONCLUSIONS ...`) always starts
-  a new sentence; the label itself is not part of the sentence text but becomes its `label`
-  (normalized: background, objective, methods, results, conclusions).
+  `e.g.`, `vs.`, `Fig. 2`, `Cancer Res. 2018`, `St. Louis` ...), after initials (`J. Smith`,
+  `E. coli`) and after list markers (`1. Patients ...`) -- though a designator letter
+  (`protein kinase A.`), an upper-case abbreviation (`MS.`) and `U.S.` before a sentence starter
+  do end one. A lower-case word only starts a sentence when it looks like a gene, molecule or
+  drug name (`mTOR`, `p53`, `c-Met`, `β-catenin`). Citation numbers after the period
+  (`...required.26,34 When`) stay with their sentence.
+- Both: a blank line ends whatever precedes it (a heading on its own line).
+- Structured abstracts: a part label (`目的:` `【方法】` `Results:` `CONCLUSIONS ...`, and the bare
+  `Objective To investigate ...` of Chinese journals' English abstracts) starts a new sentence;
+  the label itself is not part of the sentence text but becomes its `label` (normalized:
+  background, objective, methods, results, conclusions).
 
 Tokens come from jieba (Chinese) and spaCy's blank English tokenizer; both load lazily, once
 per process.
@@ -255,7 +261,7 @@ def _enclosed(pairs: list[tuple[int, int]], n: int) -> list[int]:
 # A run of sentence-final marks, then any closing quotes/brackets. `…` and `……` are one run.
 # Typeset text often has a space before a full-width closer (`不会摔交。 ”`): it still closes.
 # `；` joins clauses, it does not end a sentence: the hand-split alignment gold never ends a
-# Chinese sentence there (docs/alignment.md, "Chinese sentence boundaries").
+# Chinese sentence there (docs/sentences.md, "The `；` decision").
 _ZH_CLOSE = rf"(?:{_CLOSE}|[ \u3000]+(?=[”’」』）】》〉]))*"
 _ZH_SEMICOLON_ENDS = False
 _ZH_END = re.compile(rf"(?:[。！？!?{'；;' if _ZH_SEMICOLON_ENDS else ''}]|…+|\.{{3,}})+{_ZH_CLOSE}")
