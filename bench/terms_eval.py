@@ -1,0 +1,111 @@
+"""Precision / recall of abbreviation definitions and bilingual term pairs (a benchmark, not a test).
+
+Gold: `bench/gold/terms_dev.jsonl` (9 abstracts, 98 definitions) and `terms_heldout.jsonl`
+(5 abstracts, 53 definitions), written for this benchmark in the style of Chinese journal
+abstracts: each record holds the abstract as aligned (zh, en) sentence pairs and the labelled
+definitions `zh` / `en` ([short, long]) and `bi` ([short, zh long, en long]). The held-out file
+was written together with the dev file, before the first run, and is scored only with
+`--set heldout`.
+
+Scoring is exact (short and long form as printed), micro-averaged over documents; a
+definition counts once per document. The aligned sentence pairs are the 1-1 pairs of the
+record (pair i = zh sentence i + en sentence i, score 1.0).
+
+    python bench/terms_eval.py [--set dev|heldout|all] [--baseline] [--errors] [--json]
+
+`--baseline` runs the English side as Schwartz & Hearst published it (no fixes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from hccbone_ingest.terms import english  # noqa: E402
+from hccbone_ingest.terms.pairs import extract  # noqa: E402
+
+
+def load(name: str) -> list[dict]:
+    names = ["dev", "heldout"] if name == "all" else [name]
+    out = []
+    for n in names:
+        with open(ROOT / "bench" / "gold" / f"terms_{n}.jsonl", encoding="utf-8") as f:
+            out += [json.loads(line) for line in f if line.strip()]
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
+            "predicted": n_pred, "gold": n_gold}
+
+
+def evaluate(docs: list[dict], baseline: bool = False) -> tuple[dict, list[str]]:
+    counts = {k: [0, 0, 0] for k in ("en", "zh", "bi")}
+    errors: list[str] = []
+    orig = english.find_en
+    if baseline:
+        english_find = orig
+
+        def find_base(text, baseline_flag=False):  # the published algorithm, unchanged
+            return english_find(text, baseline=True)
+        import hccbone_ingest.terms.pairs as pairs_mod
+        pairs_mod.find_en = find_base
+    try:
+        for d in docs:
+            zh = [(i, p[0]) for i, p in enumerate(d["pairs"])]
+            en = [(i, p[1]) for i, p in enumerate(d["pairs"])]
+            al = [(i, [i], [i], 1.0) for i in range(len(d["pairs"]))]
+            got = extract(zh, en, al)
+            pred = {"zh": {(f.d.short, f.d.long) for f in got.zh},
+                    "en": {(f.d.short, f.d.long) for f in got.en},
+                    "bi": {(p.short, p.zh_long, p.en_long) for p in got.pairs}}
+            gold = {"zh": {tuple(x) for x in d["zh"]}, "en": {tuple(x) for x in d["en"]},
+                    "bi": {tuple(x) for x in d["bi"]}}
+            for k in counts:
+                counts[k][0] += len(pred[k] & gold[k])
+                counts[k][1] += len(pred[k])
+                counts[k][2] += len(gold[k])
+                for x in sorted(pred[k] - gold[k]):
+                    errors.append(f"{d['id']} {k} FP {x}")
+                for x in sorted(gold[k] - pred[k]):
+                    errors.append(f"{d['id']} {k} FN {x}")
+    finally:
+        if baseline:
+            import hccbone_ingest.terms.pairs as pairs_mod
+            pairs_mod.find_en = orig
+    return {k: _prf(*v) for k, v in counts.items()}, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", default="dev", choices=["dev", "heldout", "all"])
+    ap.add_argument("--baseline", action="store_true", help="English: Schwartz & Hearst as published")
+    ap.add_argument("--errors", action="store_true", help="list false positives and misses")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    docs = load(args.set)
+    res, errors = evaluate(docs, baseline=args.baseline)
+    if args.json:
+        print(json.dumps({"set": args.set, "docs": len(docs), **res}, ensure_ascii=False, indent=1))
+    else:
+        print(f"set {args.set}: {len(docs)} abstracts{' (English: published baseline)' if args.baseline else ''}")
+        print(f"{'category':10} {'P':>7} {'R':>7} {'F1':>7} {'tp':>5} {'pred':>5} {'gold':>5}")
+        names = {"en": "English", "zh": "Chinese", "bi": "pairs"}
+        for k, v in res.items():
+            print(f"{names[k]:10} {v['precision']:7.3f} {v['recall']:7.3f} {v['f1']:7.3f} {v['tp']:5d} "
+                  f"{v['predicted']:5d} {v['gold']:5d}")
+    if args.errors:
+        print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
