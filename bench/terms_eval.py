@@ -26,7 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from hccbone_ingest.terms import english  # noqa: E402
 from hccbone_ingest.terms.pairs import extract  # noqa: E402
 
 
@@ -50,37 +49,24 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 def evaluate(docs: list[dict], baseline: bool = False) -> tuple[dict, list[str]]:
     counts = {k: [0, 0, 0] for k in ("en", "zh", "bi")}
     errors: list[str] = []
-    orig = english.find_en
-    if baseline:
-        english_find = orig
-
-        def find_base(text, baseline_flag=False):  # the published algorithm, unchanged
-            return english_find(text, baseline=True)
-        import hccbone_ingest.terms.pairs as pairs_mod
-        pairs_mod.find_en = find_base
-    try:
-        for d in docs:
-            zh = [(i, p[0]) for i, p in enumerate(d["pairs"])]
-            en = [(i, p[1]) for i, p in enumerate(d["pairs"])]
-            al = [(i, [i], [i], 1.0) for i in range(len(d["pairs"]))]
-            got = extract(zh, en, al)
-            pred = {"zh": {(f.d.short, f.d.long) for f in got.zh},
-                    "en": {(f.d.short, f.d.long) for f in got.en},
-                    "bi": {(p.short, p.zh_long, p.en_long) for p in got.pairs}}
-            gold = {"zh": {tuple(x) for x in d["zh"]}, "en": {tuple(x) for x in d["en"]},
-                    "bi": {tuple(x) for x in d["bi"]}}
-            for k in counts:
-                counts[k][0] += len(pred[k] & gold[k])
-                counts[k][1] += len(pred[k])
-                counts[k][2] += len(gold[k])
-                for x in sorted(pred[k] - gold[k]):
-                    errors.append(f"{d['id']} {k} FP {x}")
-                for x in sorted(gold[k] - pred[k]):
-                    errors.append(f"{d['id']} {k} FN {x}")
-    finally:
-        if baseline:
-            import hccbone_ingest.terms.pairs as pairs_mod
-            pairs_mod.find_en = orig
+    for d in docs:
+        zh = [(i, p[0]) for i, p in enumerate(d["pairs"])]
+        en = [(i, p[1]) for i, p in enumerate(d["pairs"])]
+        al = [(i, [i], [i], 1.0) for i in range(len(d["pairs"]))]
+        got = extract(zh, en, al, en_baseline=baseline)
+        pred = {"zh": {(f.d.short, f.d.long) for f in got.zh},
+                "en": {(f.d.short, f.d.long) for f in got.en},
+                "bi": {(p.short, p.zh_long, p.en_long) for p in got.pairs}}
+        gold = {"zh": {tuple(x) for x in d["zh"]}, "en": {tuple(x) for x in d["en"]},
+                "bi": {tuple(x) for x in d["bi"]}}
+        for k in counts:
+            counts[k][0] += len(pred[k] & gold[k])
+            counts[k][1] += len(pred[k])
+            counts[k][2] += len(gold[k])
+            for x in sorted(pred[k] - gold[k]):
+                errors.append(f"{d['id']} {k} FP {x}")
+            for x in sorted(gold[k] - pred[k]):
+                errors.append(f"{d['id']} {k} FN {x}")
     return {k: _prf(*v) for k, v in counts.items()}, errors
 
 
@@ -96,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"set": args.set, "docs": len(docs), **res}, ensure_ascii=False, indent=1))
     else:
-        print(f"set {args.set}: {len(docs)} abstracts{' (English: published baseline)' if args.baseline else ''}")
+        note = " (English: published baseline)" if args.baseline else ""
+        print(f"set {args.set}: {len(docs)} abstracts{note}")
         print(f"{'category':10} {'P':>7} {'R':>7} {'F1':>7} {'tp':>5} {'pred':>5} {'gold':>5}")
         names = {"en": "English", "zh": "Chinese", "bi": "pairs"}
         for k, v in res.items():

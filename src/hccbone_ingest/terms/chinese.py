@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.sentences import tokens_zh
+from ..text.sentences import _jieba  # the one jieba of the process, loaded lazily
 from .brackets import CLOSE, OPEN, bracket_pairs
 from .english import _STATS, best_long_form, valid_short
 from .model import Definition
@@ -28,23 +28,37 @@ from .model import Definition
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Marks a term never spans: clause punctuation, quotes, brackets, spaces.
 _CLAUSE = set("，,。；;：:、！？!?“”\"‘’'《》<>=/\\|\t\n \u3000") | set(OPEN) | set(CLOSE)
-# Tokens that end the search for a long form's start (the term begins after them).
+# Tokens that end the search for a long form's start (the term begins after them): function
+# words, method verbs, context nouns.
 _STOP_TOKENS = frozenset("""
-的 之 与 和 及 或 以及 并 并且 且 而 是 为 在 对 于 由 从 将 把 被 使 用 以 经过 通过 采用 应用 使用 利用
-给予 接受 行 予 联合 检测 测定 评估 评价 分析 研究 探讨 观察 比较 计算 记录 统计 收集 纳入 选取 包括 如
+的 之 以及 并 并且 且 而 是 为 在 对 于 由 从 将 把 被 使 用 以 经过 通过 采用 应用 使用 利用
+给予 接受 行 予 联合 测定 研究 探讨 观察 计算 记录 统计 收集 纳入 选取 包括 如
 即 称为 简称 及其 其 该 本 此 这 两组 各组 组 患者 病人 血清 血浆 外周血 中 后 前 时 升高 降低 表达 水平
-显著 明显 可 能 会 可能 已 具有 存在 发生 出现 导致 引起 影响 有 各 每 所有 部分 其中 主要 包含 进行 实施
+显著 明显 可 能 会 可能 已 具有 存在 发生 出现 导致 引起 影响 有 各 每 所有 其中 主要 包含 进行 实施
 作为 属于 称 名为 也 都 均 又 还 已经 尚 尚未 目前 近年来 同时 此外 因此 结果 方法 目的 结论 背景 提示 表明
 显示 发现 认为 证实 旨在 本文 本研究 我们 笔者 一种 一项 一类 这些 那些 上述 相应 基于 根据 按照 按 至
 """.split())
+# Words that end a term as often as they precede one (`靶向治疗`, `疗效评价标准`, `部分缓解`):
+# they stop the search only once the long form is as long as the short form needs (`_units`).
+_SOFT_STOP_TOKENS = frozenset("""
+治疗 诊断 检测 评估 评价 预测 分析 中位 部分 平均
+""".split())
+# Verbs that take the term as object (`敲低`, `上调`, `引导下`): they stop the search as soon
+# as the long form has one character per English word.
+_VERB_STOP_TOKENS = frozenset("上调 下调 敲低 抑制 促进 诱导 激活 引导 下 分为 比较".split())
+# Conjunctions: inside a long form only when the English one has `and`/`or`/`to` too.
+_CONJ_TOKENS = frozenset("与 和 及 或 以及 同".split())
+_ALL_STOPS = _STOP_TOKENS | _SOFT_STOP_TOKENS | _VERB_STOP_TOKENS | _CONJ_TOKENS
+_UNITS_PER_WORD = 2.0  # characters (a Latin run counts one) per English content word
+
 # A token that starts with one of these verbs/prepositions glued to the term (jieba: `行肝`).
-_LEADING_VERB_CHARS = set("行予对在将把被使用以为与和及或即是经从由")
+_LEADING_VERB_CHARS = set("行予对在将把被使用以为与和及或即是经从由如")
 _KEEP_LEADING = frozenset(["经动脉", "经皮", "经导管", "经颈静脉", "经肝", "行为", "用药", "为期"])
 _MAX_ZH_LONG = 24  # characters
-_LATIN_SF = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-+/.·]*$")
+_LATIN_SF = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-ΩⅠ-Ⅻ\-+/.·]*$")
 _ZH_SF_PREFIX = re.compile(r"^(?:以下简称|下文简称|以下称|下称|简称|又称|亦称|俗称)")
 _COUNT_IN_ZH = re.compile(r"\d+(?:\.\d+)?\s*[例年岁月天周次个名项只份%％]|\d{4}年|[=<>≤≥±％%]")
-_NOT_LONG_START = frozenset("如包括即共均例其中约为是指含".split()) | {"如", "即", "共", "均", "约", "指"}
+_NOT_LONG_START = frozenset("如包即共均例其约为是指含")
 
 
 def _is_cjk(c: str) -> bool:
@@ -69,7 +83,28 @@ def _en_words(long_en: str) -> int:
                 if w and w.lower() not in {"of", "and", "the", "in", "to", "for", "with", "a", "an"}])
 
 
-def zh_long_for_latin(text: str, o: int, long_en: str | None = None) -> tuple[int, int] | None:
+def _tokens(region: str) -> list[str]:
+    """jieba without its HMM (which glues a verb onto the next word: `下经皮`, `如索`), then
+    stop words that came apart rejoined (`敲` `低` -> `敲低`)."""
+    raw = [t for t in _jieba().lcut(region, HMM=False) if t.strip()]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        if i + 1 < len(raw) and raw[i] + raw[i + 1] in _ALL_STOPS:
+            out.append(raw[i] + raw[i + 1])
+            i += 2
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def _units(s: str) -> float:
+    """Length of a Chinese long form: CJK characters, plus one per run of Latin letters/digits."""
+    return sum(1 for c in s if _is_cjk(c)) + len(re.findall(r"[A-Za-z0-9α-ωΑ-Ω]+", s))
+
+
+def zh_long_for_latin(text: str, o: int, sf: str, long_en: str | None = None) -> tuple[int, int] | None:
     """(start, end) of the Chinese long form ending just before the bracket at `o`."""
     end = o
     while end > 0 and text[end - 1] in " \u3000":
@@ -78,7 +113,7 @@ def zh_long_for_latin(text: str, o: int, long_en: str | None = None) -> tuple[in
     region = text[start:end]
     if not _CJK.search(region):
         return None
-    toks = tokens_zh(region)
+    toks = _tokens(region)
     # token offsets (tokens_zh drops whitespace only)
     spans: list[tuple[int, int, str]] = []
     pos = 0
@@ -88,16 +123,27 @@ def zh_long_for_latin(text: str, o: int, long_en: str | None = None) -> tuple[in
             return None
         spans.append((k, k + len(t), t))
         pos = k + len(t)
+    need = _UNITS_PER_WORD * (_en_words(long_en) if long_en else max(2, sum(c.isupper() for c in sf)))
+    conj_ok = bool(long_en and re.search(r"\b(?:and|or)\b|-to-", long_en))
     first = len(spans)
     for i in range(len(spans) - 1, -1, -1):
         t = spans[i][2]
-        if t in _STOP_TOKENS or (len(t) <= 2 and all(ch in _LEADING_VERB_CHARS for ch in t)):
+        if t in _STOP_TOKENS or _COUNT_IN_ZH.search(t):
             break
-        if _COUNT_IN_ZH.search(t):
+        if t not in _CONJ_TOKENS and t != "经" and len(t) <= 2 and all(ch in _LEADING_VERB_CHARS for ch in t):
+            break
+        have = _units(region[spans[first][0]:]) if first < len(spans) else 0
+        if t in _CONJ_TOKENS and not conj_ok:
+            break
+        if t in _SOFT_STOP_TOKENS and i == 0 and t not in ("治疗", "部分"):
+            break  # the clause's verb (`目的 评估X(SF)`)
+        if (t in _SOFT_STOP_TOKENS and have >= need) or (t in _VERB_STOP_TOKENS and have >= need / 2):
             break
         first = i
     if first >= len(spans):
         return None
+    while first < len(spans) - 1 and spans[first][2] in _CONJ_TOKENS:
+        first += 1  # a long form does not start with `与`
     kept = spans[first:]
     # A verb glued to the term's first token (`行肝` + `动脉`): the verb is not the term.
     s0 = kept[0][0]
@@ -107,12 +153,6 @@ def zh_long_for_latin(text: str, o: int, long_en: str | None = None) -> tuple[in
     # Leading hyphens, digits, Latin bits belong to something before
     while s0 < len(region) and not _is_cjk(region[s0]) and region[s0] in "-—–·0123456789":
         s0 += 1
-    if long_en:
-        # The English long form bounds the length: about 2-4 characters per English word.
-        limit = max(4, 4 * _en_words(long_en) + 2)
-        while len(region) - s0 > limit and len(kept) > 1 and kept[1][0] >= s0:
-            kept = kept[1:]
-            s0 = kept[0][0]
     if len(region) - s0 > _MAX_ZH_LONG:
         return None
     long = region[s0:]
@@ -133,7 +173,7 @@ def zh_long_for_zh(text: str, o: int, sf: str) -> tuple[int, int] | None:
         if len(cand) > 4 * len(sf) + 4:
             break
         it = iter(cand)
-        if all(ch in it for ch in sf) and cand != sf and cand[-1] == sf[-1]:
+        if all(ch in it for ch in sf) and cand != sf:
             return start + s, end
     return None
 
@@ -165,9 +205,12 @@ def _definition(text: str, o: int, c: int, inner: str, lead: int,
         cand_en, cand_sf = parts
         if latin_short_ok(cand_sf) and best_long_form(cand_sf, cand_en, greek=True):
             long_en, sf = cand_en, cand_sf
+    head = re.split(r"\s*[,，;；]\s*", inner)[0]
+    if long_en is None and head != inner and latin_short_ok(head) and _LATIN_SF.fullmatch(head):
+        sf = head
     sf_start = text.find(sf, lead)
-    if latin_short_ok(sf) and _LATIN_SF.fullmatch(sf) or long_en:
-        span = zh_long_for_latin(text, o, long_en or en_long.get(sf))
+    if (latin_short_ok(sf) and _LATIN_SF.fullmatch(sf)) or long_en:
+        span = zh_long_for_latin(text, o, sf, long_en or en_long.get(sf))
         if span is None:
             return None
         ls, le = span
@@ -182,8 +225,6 @@ def _definition(text: str, o: int, c: int, inner: str, lead: int,
             ls, le = span
             zs = text.find(zsf, lead)
             return Definition("zh", zsf, text[ls:le], "long_short", ls, le, zs, zs + len(zsf))
-        if m is None:
-            return None
     # 3. `SF(长形式)`: the reverse order
     before = text[:o].rstrip(" \u3000")
     mm = _LATIN_SF.search(before)
@@ -197,7 +238,7 @@ def _definition(text: str, o: int, c: int, inner: str, lead: int,
         return None
     if _COUNT_IN_ZH.search(inner) or any(ch in _CLAUSE for ch in inner) or len(inner) > _MAX_ZH_LONG:
         return None
-    if inner[0] in _NOT_LONG_START or inner[:2] in _STOP_TOKENS or inner[0] in _STOP_TOKENS:
+    if inner[0] in _NOT_LONG_START or _tokens(inner)[0] in _STOP_TOKENS | _CONJ_TOKENS:
         return None
     if sum(1 for ch in inner if _is_cjk(ch)) < 2:
         return None

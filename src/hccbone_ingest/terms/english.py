@@ -54,8 +54,10 @@ def best_long_form(sf: str, lf: str, greek: bool = False) -> str | None:
             s_idx -= 1
             continue
         alts = {c}
-        if greek and c in _GREEK:
-            alts.add(_GREEK[c][0])
+        if greek:  # `TNF-α` in `...factor-alpha`; `RANKL` in `...factor-κB ligand`
+            if c in _GREEK:
+                alts.add(_GREEK[c][0])
+            alts.update(g for g, name in _GREEK.items() if name[0] == c)
         while (l_idx >= 0 and low[l_idx] not in alts) or (
                 s_idx == 0 and l_idx > 0 and low[l_idx - 1].isalnum()):
             l_idx -= 1
@@ -67,8 +69,12 @@ def best_long_form(sf: str, lf: str, greek: bool = False) -> str | None:
     return lf[start:]
 
 
-def _accept(sf: str, long: str) -> bool:
-    lf_words = len([w for w in _WORD_SPLIT.split(long) if w])
+_FUNCTION_WORDS = frozenset("a an the of in on at to for with by and or".split())
+
+
+def _accept(sf: str, long: str, skip_function_words: bool = False) -> bool:
+    lf_words = len([w for w in _WORD_SPLIT.split(long) if w
+                    and not (skip_function_words and w.lower() in _FUNCTION_WORDS)])
     sf_len = sum(1 for c in sf if c.isalnum())
     return not (len(long) < len(sf) or f"{sf} " in long or long.endswith(sf)
                 or lf_words > sf_len * 2 or lf_words > sf_len + 5 or sf_len > 10)
@@ -123,12 +129,19 @@ def find_en(text: str, baseline: bool = False) -> list[Definition]:
         # at most min(|SF| + 5, 2|SF|) words before the bracket
         n_max = min(len(sf_match) + 5, 2 * len(sf_match))
         words = before.split()
-        cand = " ".join(words[-n_max:])
+        if baseline:
+            cand = " ".join(words[-n_max:])
+        else:  # function words (`the`, `of`) do not count toward the window
+            k, content = len(words), 0
+            while k > 0 and content < n_max:
+                k -= 1
+                content += words[k].lower() not in _FUNCTION_WORDS
+            cand = " ".join(words[k:])
         long = best_long_form(sf_match, cand, greek=not baseline)
-        if long is None or not _accept(sf_match, long):
+        if long is None or not _accept(sf_match, long, skip_function_words=not baseline):
             continue
         if not baseline:
-            long = long.strip(" ,;:\"'")
+            long = long.strip(" ,;:\"'").lstrip("/-–—·")
             if not long or not long[0].isalnum():
                 continue
         ls = text.rfind(long, 0, o)

@@ -59,13 +59,15 @@ class DocumentTerms:
 
 
 def extract(zh_sents: Sequence[tuple[int, str]], en_sents: Sequence[tuple[int, str]],
-            alignments: Sequence[tuple[int, list[int], list[int], float]] = ()) -> DocumentTerms:
+            alignments: Sequence[tuple[int, list[int], list[int], float]] = (),
+            en_baseline: bool = False) -> DocumentTerms:
     """Definitions and pairs of one document section.
 
     `zh_sents` / `en_sents`: (sent_no, text); `alignments`: (pair_no, zh_sent_nos, en_sent_nos,
     score). English first: its long forms bound the Chinese spans of the same short forms.
+    `en_baseline`: English by Schwartz & Hearst as published (for the benchmark).
     """
-    en = [Found(n, d) for n, text in en_sents for d in find_en(text)]
+    en = [Found(n, d) for n, text in en_sents for d in find_en(text, baseline=en_baseline)]
     en_long: dict[str, str] = {}
     for f in en:
         en_long.setdefault(f.d.short, f.d.long)
@@ -105,7 +107,8 @@ def pair_up(zh: Sequence[Found], en: Sequence[Found],
                     add(Pair(z.d.short, z.d.long, e.d.long, "aligned_pair", round(0.85 + 0.1 * bead[1], 4),
                              z.sent_no, e.sent_no, [bead[0]]))
                     paired = True
-            if not paired and len({f.d.long for f in zfs}) == 1 and len({f.d.long.casefold() for f in efs}) == 1:
+            unique = len({f.d.long for f in zfs}) == 1 and len({f.d.long.casefold() for f in efs}) == 1
+            if not paired and unique:
                 add(Pair(z.d.short, z.d.long, efs[0].d.long, "document", CONF_DOCUMENT, z.sent_no,
                          efs[0].sent_no))
                 paired = True
