@@ -48,7 +48,12 @@ class GlossaryBuilder:
         """The `terms` rows of one document."""
         for r in rows:
             if r["lang"] == "en" and r.get("paired_long"):
-                continue  # counted on its Chinese partner's row
+                # counted on its Chinese partner's row; only its place is added as evidence
+                key = (short_key(r["short"]), r["paired_long"], r["long"].casefold())
+                e = self.entries.setdefault(key, _Entry())
+                if len(e.evidence) < MAX_EVIDENCE * 4:
+                    e.evidence.append(self._evidence(r))
+                continue
             if r["lang"] == "zh":
                 zh_long, en_long = r["long"], r.get("paired_long")
             else:
@@ -66,14 +71,19 @@ class GlossaryBuilder:
             if r.get("pair_basis"):
                 e.bases[r["pair_basis"]] += 1
             if len(e.evidence) < MAX_EVIDENCE * 4:
-                e.evidence.append({"doc_id": doc, "lang": r["lang"], "section": r["section"],
-                                   "sent_no": r["sent_no"], "basis": r.get("pair_basis"),
-                                   "pair_nos": list(r.get("pair_nos") or [])})
+                e.evidence.append(self._evidence(r))
+
+    @staticmethod
+    def _evidence(r: dict) -> dict:
+        return {"doc_id": r["doc_id"], "lang": r["lang"], "section": r["section"], "sent_no": r["sent_no"],
+                "basis": r.get("pair_basis"), "pair_nos": list(r.get("pair_nos") or [])}
 
     def rows(self) -> list[dict]:
-        variants = Counter(k[0] for k in self.entries)
+        variants = Counter(k[0] for k, e in self.entries.items() if e.definitions)
         out = []
         for (sk, zh_long, en_key), e in self.entries.items():
+            if not e.definitions:
+                continue  # an English partner whose Chinese row did not come (cannot happen in one doc)
             bilingual = zh_long is not None and en_key is not None
             conf = None
             if bilingual:
