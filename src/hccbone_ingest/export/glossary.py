@@ -35,8 +35,8 @@ def _is_latin(short: str) -> bool:
 
 
 def _term_sec(term: str, term_type: str) -> str:
-    return (f"          <termSec>\n            <term>{_esc(term)}</term>\n"
-            f'            <termNote type="termType">{term_type}</termNote>\n          </termSec>\n')
+    return (f"        <termSec>\n          <term>{_esc(term)}</term>\n"
+            f'          <termNote type="termType">{term_type}</termNote>\n        </termSec>\n')
 
 
 def _entry(n: int, r: Mapping) -> str:
