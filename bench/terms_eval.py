@@ -1,19 +1,30 @@
 """Precision / recall of abbreviation definitions and bilingual term pairs (a benchmark, not a test).
 
-Gold: `bench/gold/terms_dev.jsonl` (9 abstracts, 98 definitions) and `terms_heldout.jsonl`
-(5 abstracts, 53 definitions), written for this benchmark in the style of Chinese journal
-abstracts: each record holds the abstract as aligned (zh, en) sentence pairs and the labelled
-definitions `zh` / `en` ([short, long]) and `bi` ([short, zh long, en long]). The held-out file
-was written together with the dev file, before the first run, and is scored only with
-`--set heldout`.
+Gold (`bench/gold/terms_*.jsonl`), abstracts written for this benchmark in the style of Chinese
+journal abstracts: each record holds the abstract as aligned (zh, en) sentence pairs and the
+labelled definitions `zh` / `en` ([short, long]) and `bi` ([short, zh long, en long]: the same
+Latin short form defined on both sides).
+- `dev`: 9 abstracts, 98 definitions (50 zh, 48 en), 46 pairs; tuned on.
+- `heldout`: 5 abstracts, 53 definitions (27 zh, 26 en), 25 pairs; written with `dev` before the
+  first run, scored once after tuning on `dev`, then its errors were looked at (spent).
+- `heldout2`: 5 abstracts, 49 definitions (25 zh, 24 en), 23 pairs; written after `heldout` was
+  scored and before any change it prompted; scored once at the end.
 
 Scoring is exact (short and long form as printed), micro-averaged over documents; a
 definition counts once per document. The aligned sentence pairs are the 1-1 pairs of the
 record (pair i = zh sentence i + en sentence i, score 1.0).
 
-    python bench/terms_eval.py [--set dev|heldout|all] [--baseline] [--errors] [--json]
+    python bench/terms_eval.py [--set dev|heldout|heldout2|all] [--baseline] [--errors] [--json]
 
 `--baseline` runs the English side as Schwartz & Hearst published it (no fixes).
+
+Figures (P / R):
+- first run, dev, before any tuning: English 1.000 / 0.938 (published baseline 0.978 / 0.938),
+  Chinese 0.714 / 0.600, pairs 0.703 / 0.565.
+- after tuning, dev: English 1.000 / 1.000 (baseline 0.978 / 0.938), Chinese 1.000 / 1.000, pairs
+  1.000 / 1.000.
+- held-out, scored once after tuning: English 1.000 / 0.962 (baseline 1.000 / 0.923), Chinese
+  0.885 / 0.852, pairs 0.875 / 0.840.
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ from hccbone_ingest.terms.pairs import extract  # noqa: E402
 
 
 def load(name: str) -> list[dict]:
-    names = ["dev", "heldout"] if name == "all" else [name]
+    names = ["dev", "heldout", "heldout2"] if name == "all" else [name]
     out = []
     for n in names:
         with open(ROOT / "bench" / "gold" / f"terms_{n}.jsonl", encoding="utf-8") as f:
@@ -72,7 +83,7 @@ def evaluate(docs: list[dict], baseline: bool = False) -> tuple[dict, list[str]]
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="dev", choices=["dev", "heldout", "all"])
+    ap.add_argument("--set", default="dev", choices=["dev", "heldout", "heldout2", "all"])
     ap.add_argument("--baseline", action="store_true", help="English: Schwartz & Hearst as published")
     ap.add_argument("--errors", action="store_true", help="list false positives and misses")
     ap.add_argument("--json", action="store_true")
