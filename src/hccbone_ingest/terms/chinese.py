@@ -31,12 +31,15 @@ _CLAUSE = set("，,。；;：:、！？!?“”\"‘’'《》<>=/\\|\t\n \u3000
 # Tokens that end the search for a long form's start (the term begins after them): function
 # words, method verbs, context nouns.
 _STOP_TOKENS = frozenset("""
-的 之 以及 并 并且 且 而 是 为 在 对 于 由 从 将 把 被 使 用 以 经过 通过 采用 应用 使用 利用
-给予 接受 行 予 联合 测定 研究 探讨 观察 计算 记录 统计 收集 纳入 选取 包括 如
-即 称为 简称 及其 其 该 本 此 这 两组 各组 组 患者 病人 血清 血浆 外周血 中 后 前 时 升高 降低 表达 水平
-显著 明显 可 能 会 可能 已 具有 存在 发生 出现 导致 引起 影响 有 各 每 所有 其中 主要 包含 进行 实施
-作为 属于 称 名为 也 都 均 又 还 已经 尚 尚未 目前 近年来 同时 此外 因此 结果 方法 目的 结论 背景 提示 表明
-显示 发现 认为 证实 旨在 本文 本研究 我们 笔者 一种 一项 一类 这些 那些 上述 相应 基于 根据 按照 按 至
+的 之 以及 并 并且 且 而 是 为 在 对 于 由 从 将 把
+被 使 用 以 经过 通过 采用 应用 使用 利用 给予 接受 行 予 联合 测定
+研究 探讨 观察 计算 记录 统计 收集 纳入 选取 包括 如 即 称为 简称 及其 其
+该 本 此 这 两组 各组 组 患者 病人 血清 血浆 外周血 中 后 前 时
+升高 降低 表达 水平 显著 明显 可 能 会 可能 已 具有 存在 发生 出现 导致
+引起 影响 有 各 每 所有 其中 主要 包含 进行 实施 作为 属于 称 名为 也
+都 均 又 还 已经 尚 尚未 目前 近年来 同时 此外 因此 结果 方法 目的 结论
+背景 提示 表明 显示 发现 认为 证实 旨在 本文 本研究 我们 笔者 一种 一项 一类 这些
+那些 上述 相应 基于 根据 按照 按 至
 """.split())
 # Words that end a term as often as they precede one (`靶向治疗`, `疗效评价标准`, `部分缓解`):
 # they stop the search only once the long form is as long as the short form needs (`_units`).
@@ -45,7 +48,13 @@ _SOFT_STOP_TOKENS = frozenset("""
 """.split())
 # Verbs that take the term as object (`敲低`, `上调`, `引导下`): they stop the search as soon
 # as the long form has one character per English word.
-_VERB_STOP_TOKENS = frozenset("上调 下调 敲低 抑制 促进 诱导 激活 引导 下 分为 比较".split())
+_VERB_STOP_TOKENS = frozenset("""
+上调 下调 敲低 敲除 沉默 抑制 促进 诱导 激活 阻断 干预 处理 刺激 转染 培养 引导
+下 分为 比较 提出 结合 绘制 建立 构建 采集 测量 判断 确定 明确 鉴别 筛选 识别
+区分 探索 考察 开展 完成 监测 随访 提取 关注 运用 引入 介绍 定义 命名 参照 参考
+依据 遵循 选择 选用 实行 执行 针对 对比 对照 联用 合用 服用 口服 注射 静脉注射 输注
+测 查 做
+""".split())
 # Conjunctions: inside a long form only when the English one has `and`/`or`/`to` too.
 _CONJ_TOKENS = frozenset("与 和 及 或 以及 同".split())
 _ALL_STOPS = _STOP_TOKENS | _SOFT_STOP_TOKENS | _VERB_STOP_TOKENS | _CONJ_TOKENS
@@ -220,7 +229,16 @@ def _definition(text: str, o: int, c: int, inner: str, lead: int,
     m = _ZH_SF_PREFIX.match(inner)
     zsf = inner[m.end():] if m else inner
     if 2 <= len(zsf) <= 8 and all(_is_cjk(ch) for ch in zsf):
-        span = zh_long_for_zh(text, o, zsf)
+        span = None
+        if m is not None:
+            # `原发性肝癌(以下简称肝癌)`: the marker says it is a definition, so the long form
+            # need not start with the short form's first character; take the term before it.
+            span = zh_long_for_latin(text, o, zsf)
+            if span is not None:
+                it = iter(text[span[0]:span[1]])
+                if text[span[0]:span[1]] == zsf or not all(ch in it for ch in zsf):
+                    span = None
+        span = span or zh_long_for_zh(text, o, zsf)
         if span is not None:
             ls, le = span
             zs = text.find(zsf, lead)
