@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hccbone_ingest.enrich import default_steps
 from hccbone_ingest.enrich.alignment import AlignmentStep
@@ -269,3 +271,23 @@ def test_glossary_keeps_conflicts_and_counts_documents():
     tki = [r for r in g if r["short"] == "TKI"]
     assert len(tki) == 2
     assert {r["long_en"] for r in tki} == {"tyrosine kinase inhibitors", "tyrosine kinase inhibitor"}
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+_PIECES = ["(", ")", "（", "）", "，", "；", "、", " ", "-", "的", "与", "采用", "上皮", "间质", "转化",
+           "肝细胞癌", "肝癌", "以下简称", "EMT", "HCC", "TGF-β1", "P<0.05", "n=35", "95%CI：1.2～2.3", "2019年",
+           "hepatocellular", "carcinoma", "and", "of", "the", "α", "Ⅱ", "1", "s", "A", "e.g.", ";", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_any_text_gives_definitions_that_point_at_themselves(pieces):
+    text = "".join(pieces)
+    found = find_en(text) + find_en(text, baseline=True)
+    found += find_zh(text, {"EMT": "epithelial-mesenchymal transition"})
+    for d in found:
+        assert text[d.long_start:d.long_end] == d.long
+        assert text[d.short_start:d.short_end] == d.short
+        assert d.long and d.short and d.long != d.short
