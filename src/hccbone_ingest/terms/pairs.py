@@ -60,18 +60,36 @@ class DocumentTerms:
 
 def extract(zh_sents: Sequence[tuple[int, str]], en_sents: Sequence[tuple[int, str]],
             alignments: Sequence[tuple[int, list[int], list[int], float]] = (),
-            en_baseline: bool = False) -> DocumentTerms:
+            en_baseline: bool = False, en_guidance: bool = True) -> DocumentTerms:
     """Definitions and pairs of one document section.
 
     `zh_sents` / `en_sents`: (sent_no, text); `alignments`: (pair_no, zh_sent_nos, en_sent_nos,
     score). English first: its long forms bound the Chinese spans of the same short forms.
-    `en_baseline`: English by Schwartz & Hearst as published (for the benchmark).
+    `en_baseline`: English by Schwartz & Hearst as published; `en_guidance=False`: Chinese spans
+    without the English long forms (both for the benchmark).
     """
     en = [Found(n, d) for n, text in en_sents for d in find_en(text, baseline=en_baseline)]
-    en_long: dict[str, str] = {}
+    # short form -> English long form: from the sentences aligned with each Chinese sentence
+    # first, else from anywhere in the document
+    doc_long: dict[str, str] = {}
+    by_sent: dict[int, dict[str, str]] = {}
     for f in en:
-        en_long.setdefault(f.d.short, f.d.long)
-    zh = [Found(n, d) for n, text in zh_sents for d in find_zh(text, en_long)]
+        doc_long.setdefault(f.d.short, f.d.long)
+        by_sent.setdefault(f.sent_no, {}).setdefault(f.d.short, f.d.long)
+    aligned: dict[int, list[int]] = {}
+    for _pair_no, zns, ens, _score in alignments:
+        for z in zns:
+            aligned.setdefault(z, []).extend(ens)
+    zh: list[Found] = []
+    for n, text in zh_sents:
+        hints: dict[str, str] = {}
+        if en_guidance:
+            for e in aligned.get(n, []):
+                for sf, long in by_sent.get(e, {}).items():
+                    hints.setdefault(sf, long)
+            for sf, long in doc_long.items():
+                hints.setdefault(sf, long)
+        zh += [Found(n, d) for d in find_zh(text, hints)]
     return DocumentTerms(zh, en, pair_up(zh, en, alignments))
 
 
