@@ -155,3 +155,4 @@ def test_card_describes_terms_and_glossary():
     card = render_card("v", {"terms": 3, "glossary": 2}, {})
     assert "### `terms` — 3 rows" in card and "### `glossary` — 2 rows" in card
     assert "| `paired_long` |" in card and "| `doc_count` |" in card and "| `evidence` |" in card
+    assert "FROM 'processed/glossary/*.parquet'" in card
