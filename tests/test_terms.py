@@ -292,3 +292,9 @@ def test_any_text_gives_definitions_that_point_at_themselves(pieces):
         assert text[d.long_start:d.long_end] == d.long
         assert text[d.short_start:d.short_end] == d.short
         assert d.long and d.short and d.long != d.short
+
+
+def test_terms_step_is_idempotent(seed_doc):
+    before = list(seed_doc.terms)
+    TermsStep().run([seed_doc])
+    assert seed_doc.terms == before
