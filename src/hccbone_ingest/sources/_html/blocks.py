@@ -36,7 +36,8 @@ from .values import looks_like_name, split_bilingual, title_problem
 # A section heading that ends the block before it (labels are found by vocab.match_label_html).
 _SECTION = re.compile(r"^(引言|前言|Introduction|1\s+\S)", re.IGNORECASE)
 # A structured abstract's part label (`目的`, `Objective`) continues the abstract.
-_PART_WORDS = sorted({*vocab.PART_LABELS_ZH, *vocab.PART_LABELS_EN}, key=len, reverse=True)
+_PART_WORDS = sorted({*vocab.PART_LABELS_ZH, *vocab.PART_LABELS_EN, *vocab.PART_LABELS_ZH_MORE,
+                      *vocab.PART_LABELS_EN_MORE}, key=len, reverse=True)
 _PART = re.compile(r"^[【\[]?(" + "|".join(map(re.escape, _PART_WORDS)) + r")[】\]]?([:：\s]|$)",
                    re.IGNORECASE)
 _CITE_KEYS = ("citation_zh", "citation_en")
