@@ -361,3 +361,13 @@ def test_a_footer_address_is_no_affiliation() -> None:
         layer = _layer('<p>Ouyang Qing<sup>*</sup></p><div class="x">text</div>'
                        f'<div class="address">{footer}</div>')
         assert layer.affiliations == [], footer
+
+
+def test_chrome_tails_are_cut_from_meta_titles_but_a_title_may_end_with_html() -> None:
+    from hccbone_ingest.sources._html.values import strip_chrome_tail
+
+    assert strip_chrome_tail("Bone metastasis of liver cancer, PDF, HTML, XML, 下载: 35 浏览: 88") == \
+        "Bone metastasis of liver cancer"
+    assert strip_chrome_tail("Structured pathology reports in XML and HTML") == \
+        "Structured pathology reports in XML and HTML"
+    assert strip_chrome_tail("Reports in XML and HTML, PDF, 下载: 3") == "Reports in XML and HTML"

@@ -23,9 +23,20 @@ _JOURNAL_NAME = re.compile(r"(杂志|学报|期刊|月刊|季刊|通讯|Journal|
                            re.IGNORECASE)
 
 
+# One piece of a chrome run at the end of a title: `, PDF` (a format button needs its comma),
+# `下载: 35` (a counter), `[科研立项经费支持]` (a bracketed link). vocab.CHROME_TAIL also takes a
+# lone trailing ` HTML`, which ends real titles (`… in XML and HTML`).
+_TAIL_PIECE = re.compile(
+    r"(?:[,，]\s*(?:PDF|HTML|XML|EPUB)|[\s,，]*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]?\s*[0-9]*"
+    r"|[\s,，]*\[[^\]]{0,20}\])\s*$", re.IGNORECASE)
+
+
 def strip_chrome_tail(text: str) -> str:
-    """`Title, PDF, HTML, XML, 下载: 12 浏览: 34` -> `Title` (vocab.CHROME_TAIL)."""
-    return vocab.CHROME_TAIL.sub("", text).strip()
+    """`Title, PDF, HTML, XML, 下载: 12 浏览: 34` -> `Title`: two chrome pieces at least."""
+    cut, n = text.strip(), 0
+    while (m := _TAIL_PIECE.search(cut)) is not None and m.start() > 0:
+        cut, n = cut[: m.start()].rstrip(" ,，"), n + 1
+    return cut if n >= 2 else text.strip()
 
 
 def strip_site_suffix(title: str, names: set[str]) -> str:
