@@ -1,0 +1,119 @@
+"""Abstracts: prose of a sane length in their language, and nothing else.
+
+Rejected with the reason: a copyright notice (`版权所有 © 2021 …`, `Copyright © …`), a citation
+line (`Citation: Zhang S, …[J]. …`), a label line (`Copy editor: …`, `关键词: …`), a button
+(`[复制中文]`), front matter (the title, the authors with their superscripts and the affiliation
+glued together), a list of names, a keyword line, text without sentences, the wrong script, and
+lengths no abstract has. A real abstract may mention a date, a trial registry address or a DOI,
+so those only count by what is left once they are removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocab import EMAIL, URL
+from .common import (
+    BUTTON,
+    CITATION_LOCATOR,
+    CITATION_MARK,
+    CJK_CHARS,
+    COPYRIGHT,
+    cjk_share,
+    inline_label,
+    is_chrome_run,
+    label_reason,
+    n_cjk,
+    n_latin,
+)
+from .institutions import has_institution_word
+from .names import is_name_list
+
+MIN_ZH, MAX_ZH = 30, 6000  # CJK characters / characters
+MIN_EN_WORDS, MAX_EN = 15, 12000  # words / characters
+
+_CJK = f"[{CJK_CHARS}]"
+# Front matter glued: names with their superscript labels (`罗臻1, 韦鹏程1,2`), a postcode beside a
+# place (`北京 100044`, `Beijing 100044, China`), an affiliation label glued to its postcode.
+_ZH_MARKED_NAMES = re.compile(
+    rf"{_CJK}{{2,4}}\s*[0-9]{{1,2}}(?:\s*,\s*[0-9]{{1,2}})*\s*[*#]?\s*[,，、]\s*{_CJK}{{2,4}}\s*[0-9]")
+_EN_MARKED_NAMES = re.compile(
+    r"\b[A-Z][a-zA-Z]+\s+[A-Z][a-zA-Z]+\s*[0-9](?:\s*,\s*[0-9])*\s*[*#]?\s*,\s*[A-Z][a-zA-Z]+\s+[A-Z][a-zA-Z]+\s*[0-9]")
+_POSTCODE_PLACE = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])\s*[,，]?\s*(?:P\.?\s*R\.?\s*)?(?:China|中国)",
+                             re.IGNORECASE)
+_PLACE_POSTCODE = re.compile(rf"(?:省|市|区|县)\s*{_CJK}{{0,4}}\s*[0-9]{{6}}(?![0-9])")
+_ZH_SENTENCE_END = re.compile(r"[。！？；!?;]|[\u4e00-\u9fff)）]\s*\.")
+_EN_SENTENCE_END = re.compile(r"[a-z0-9)%\]]\s*[.!?](?:\s|$)")
+_SEG = re.compile(r"[;；,，、]|\s{2,}")
+
+
+def _strip_mentions(s: str) -> str:
+    return EMAIL.sub(" ", URL.sub(" ", s))
+
+
+def _front_matter(s: str, title: str | None) -> bool:
+    if title and len(title) >= 4 and s.lstrip().startswith(title.strip()):
+        return True
+    if _ZH_MARKED_NAMES.search(s) or _EN_MARKED_NAMES.search(s):
+        return True
+    head = s[:400]
+    return bool((_POSTCODE_PLACE.search(head) or _PLACE_POSTCODE.search(head))
+                and (has_institution_word(head, "en") or re.search("大学|医院|学院|研究所", head)))
+
+
+def _keyword_line(s: str, lang: str) -> bool:
+    """Short segments split by `;` `,` `、` or wide spaces, and no sentence: a keyword line."""
+    segs = [x.strip() for x in _SEG.split(s) if x.strip()]
+    if len(segs) < 2:
+        return False
+    if lang == "zh":
+        short = all(len(x) <= 15 for x in segs)
+        return short and not re.search("[。！？]", s)
+    short = all(len(x.split()) <= 5 for x in segs)
+    return short and not _EN_SENTENCE_END.search(s)
+
+
+def abstract_reason(s: str, lang: str, *, title: str | None = None) -> str | None:
+    """None when `s` is an abstract in `lang`; `title` is the document's title in that language."""
+    s = s.strip()
+    if not s:
+        return "empty"
+    if COPYRIGHT.search(s):
+        return "copyright"
+    lab = label_reason(s)
+    if lab:
+        return lab
+    if CITATION_MARK.search(s) or CITATION_LOCATOR.search(s):
+        return "citation_line"
+    if BUTTON.search(s) or is_chrome_run(s):
+        return "ui_string"
+    if inline_label(s):
+        return "label"  # the next field glued on: `… 关键词: 肝癌`, `… Received: …`
+    if _front_matter(s, title):
+        return "front_matter"
+    if is_name_list(s, min_names=3):
+        return "author_list"
+    prose = _strip_mentions(s)
+    if lang == "zh":
+        if n_cjk(prose) == 0 or cjk_share(prose) < 0.4:
+            return "wrong_script"
+        if len(s) > MAX_ZH:
+            return "too_long"
+        if _keyword_line(prose, lang):
+            return "keyword_line"
+        if n_cjk(prose) < MIN_ZH:
+            return "too_short"
+        if not _ZH_SENTENCE_END.search(prose):
+            return "not_prose"
+    else:
+        if n_latin(prose) == 0 or (n_cjk(prose) and cjk_share(prose) > 0.05):
+            return "wrong_script"
+        if len(s) > MAX_EN:
+            return "too_long"
+        if _keyword_line(prose, lang):
+            return "keyword_line"
+        if len(re.findall(r"[A-Za-z]{2,}", prose)) < MIN_EN_WORDS:
+            return "too_short"
+        if not _EN_SENTENCE_END.search(prose):
+            return "not_prose"
+    return None
