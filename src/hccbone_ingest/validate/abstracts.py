@@ -27,24 +27,27 @@ from .common import (
     n_latin,
 )
 from .institutions import has_institution_word
-from .names import is_name_list
+from .names import MARKED_NAMES, SPACED_COMMA, is_name_list
 
 MIN_ZH, MAX_ZH = 30, 6000  # CJK characters / characters
 MIN_EN_WORDS, MAX_EN = 15, 12000  # words / characters
 
 _CJK = f"[{CJK_CHARS}]"
-# Front matter glued: names with their superscript labels (`罗臻1, 韦鹏程1,2`), a postcode beside a
-# place (`北京 100044`, `Beijing 100044, China`), an affiliation label glued to its postcode.
-_ZH_MARKED_NAMES = re.compile(
-    rf"{_CJK}{{2,4}}\s*[0-9]{{1,2}}(?:\s*,\s*[0-9]{{1,2}})*\s*[*#]?\s*[,，、]\s*{_CJK}{{2,4}}\s*[0-9]")
-_EN_MARKED_NAMES = re.compile(
-    r"\b[A-Z][a-zA-Z]+\s+[A-Z][a-zA-Z]+\s*[0-9](?:\s*,\s*[0-9])*\s*[*#]?\s*,\s*[A-Z][a-zA-Z]+\s+[A-Z][a-zA-Z]+\s*[0-9]")
+# Front matter glued: names with their superscript labels (names.MARKED_NAMES), a postcode beside
+# a place (`北京 100044`, `Beijing 100044, China`).
 _POSTCODE_PLACE = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])\s*[,，]?\s*(?:P\.?\s*R\.?\s*)?(?:China|中国)",
                              re.IGNORECASE)
 _PLACE_POSTCODE = re.compile(rf"(?:省|市|区|县)\s*{_CJK}{{0,4}}\s*[0-9]{{6}}(?![0-9])")
 _ZH_SENTENCE_END = re.compile(r"[。！？；!?;]|[\u4e00-\u9fff)）]\s*\.")
 _EN_SENTENCE_END = re.compile(r"[a-z0-9)%\]]\s*[.!?](?:\s|$)")
 _SEG = re.compile(r"[;；,，、]|\s{2,}")
+# A keyword line glued after the last sentence without a colon: `… immunotherapy. Keywords hepatocellular …`.
+_TRAILING_KEYWORDS = re.compile(r"[.。!?！？]\s*[【\[]?\s*(?:Key\s*words?\b|关\s*键\s*[词字]|關鍵詞)",
+                                re.IGNORECASE)
+# Body text, not an abstract: citation markers `[1]`, `[2-4]` (abstracts do not cite).
+_CITE_MARKER = re.compile(r"\[[0-9]{1,3}(?:\s*[-–,，]\s*[0-9]{1,3})*\]")
+# Mirror-site conversion artefacts: the pinyin of a character glued after it, `細(xì)胞`.
+_PINYIN_ARTEFACT = re.compile(r"[\u3400-\u9fff]\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
 
 def _strip_mentions(s: str) -> str:
@@ -54,7 +57,7 @@ def _strip_mentions(s: str) -> str:
 def _front_matter(s: str, title: str | None) -> bool:
     if title and len(title) >= 4 and s.lstrip().startswith(title.strip()):
         return True
-    if _ZH_MARKED_NAMES.search(s) or _EN_MARKED_NAMES.search(s):
+    if MARKED_NAMES.search(s) or SPACED_COMMA.search(s[:300]):
         return True
     head = s[:400]
     return bool((_POSTCODE_PLACE.search(head) or _PLACE_POSTCODE.search(head))
@@ -87,12 +90,16 @@ def abstract_reason(s: str, lang: str, *, title: str | None = None) -> str | Non
         return "citation_line"
     if BUTTON.search(s) or is_chrome_run(s):
         return "ui_string"
-    if inline_label(s):
+    if inline_label(s) or _TRAILING_KEYWORDS.search(s):
         return "label"  # the next field glued on: `… 关键词: 肝癌`, `… Received: …`
     if _front_matter(s, title):
         return "front_matter"
     if is_name_list(s, min_names=3):
         return "author_list"
+    if len(_CITE_MARKER.findall(s)) >= 2:
+        return "body_text"
+    if len(_PINYIN_ARTEFACT.findall(s)) >= 2:
+        return "conversion_artefact"
     prose = _strip_mentions(s)
     if lang == "zh":
         if n_cjk(prose) == 0 or cjk_share(prose) < 0.4:

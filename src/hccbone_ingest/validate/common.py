@@ -124,8 +124,10 @@ def junk_reason(s: str, *, allow_labels: tuple[str, ...] = ()) -> str | None:
     Used for short fields (titles, names, keywords, journal names); prose has its own rules
     because a real abstract may mention a date or a trial registry address.
     """
+    if is_date_only(s):
+        return "date"
     if n_letters(s) == 0:
-        return "no_text"  # `0`, `-`, `…`, `2020`
+        return "no_text"  # `0`, `-`, `…`
     if is_chrome_run(s):
         return "ui_string"
     if URL.search(s) or re.search(r"\bdoi\.org/", s, re.IGNORECASE):
@@ -147,8 +149,6 @@ def junk_reason(s: str, *, allow_labels: tuple[str, ...] = ()) -> str | None:
         return "journal_header"
     if CITATION_MARK.search(s) or CITATION_LOCATOR.search(s):
         return "citation_line"
-    if is_date_only(s):
-        return "date"
     return None
 
 

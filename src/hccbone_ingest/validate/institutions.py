@@ -26,6 +26,10 @@ _EN_INSTITUTION = re.compile(
 )
 
 
+# A numbered next item inside one value: `; 2. `, `；2、`, and a leading `(1. ` of a list.
+_NEXT_ITEM = re.compile(r"[;；]\s*[0-9]{1,2}\s*[.、．]\s*\S|^\s*[(（]\s*1\s*[.、．]")
+
+
 def has_institution_word(s: str, lang: str) -> bool:
     return bool((_ZH_INSTITUTION if lang == "zh" else _EN_INSTITUTION).search(s))
 
@@ -44,6 +48,8 @@ def affiliation_reason(s: str, lang: str) -> str | None:
         return j
     if is_name_list(s):
         return "author_list"
+    if _NEXT_ITEM.search(s):
+        return "affiliation_list"  # `…医院骨科, 重庆 400014; 2. …医院放疗科`: several glued
     if not has_institution_word(s, lang):
         return "not_an_institution"
     if lang == "zh" and (len(s) > 200 or n_cjk(s) < 3):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .common import inline_label, junk_reason, n_cjk, n_latin
+from .common import CJK_CHARS, inline_label, junk_reason, n_cjk, n_latin
 
 _EN_WORDS = re.compile(r"[A-Za-z]{3,}")
+_CJK_SPACE_CJK = re.compile(f"[{CJK_CHARS}]\\s+[{CJK_CHARS}]")
+MAX_EN_WORDS = 6  # `programmed cell death protein 1`; more is several keywords run together
 
 
 def keyword_reason(s: str, lang: str) -> str | None:
@@ -24,8 +26,8 @@ def keyword_reason(s: str, lang: str) -> str | None:
         return j
     if inline_label(s):
         return "label"
-    if re.search(r"[;；]", s):
-        return "keyword_list"
+    if re.search(r"[;；]", s) or (lang == "zh" and _CJK_SPACE_CJK.search(s)):
+        return "keyword_list"  # `肝; 骨转移`, `肝细胞癌 骨转移 预后` (spaces were the separator)
     if re.search(r"[。！？!?]", s) or (lang == "en" and re.search(r"\.\s+[A-Z]", s)):
         return "sentence"
     if lang == "zh":
@@ -41,6 +43,6 @@ def keyword_reason(s: str, lang: str) -> str | None:
             return "wrong_script"
         if n_latin(s) == 0:
             return "wrong_script"
-        if len(s) > 80 or len(s.split()) > 8:
+        if len(s) > 80 or len(s.split()) > MAX_EN_WORDS:
             return "too_long"
     return None

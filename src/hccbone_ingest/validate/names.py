@@ -142,6 +142,26 @@ def _list_tokens(s: str) -> list[str]:
     return [t for t in _LIST_SEP.split(s) if t]
 
 
+# Names with their superscript labels, as author lines print them: `罗臻1, 韦鹏程1,2`, `Chen Lo1, Xin Sun2`.
+MARKED_NAMES = re.compile(
+    rf"{_CJK}{{2,4}}\s*[0-9]{{1,2}}(?:\s*,\s*[0-9]{{1,2}})*\s*[*#]?\s*[,，、]\s*{_CJK}{{2,4}}\s*[0-9]"
+    r"|\b[A-Z][a-zA-Z]+\s+[A-Z][a-zA-Z]+\s*[0-9](?:\s*,\s*[0-9])*\s*[*#]?\s*,\s*[A-Z][a-zA-Z]+\s+[A-Z][a-zA-Z]+\s*[0-9]"
+)
+# Names separated by a spaced comma (`韩冬 , 邱晨阳`, `Han Dong , Qiu Chenyang`): no title prints one.
+SPACED_COMMA = re.compile(r"[^\W\d_]\s+[,，]\s*[^\W\d_]")
+
+
+def _zh_person(t: str) -> bool:
+    t = t.replace(" ", "")
+    return zh_name_reason(t) is None and (has_surname(t) or bool(re.search(f"[{_DOTS}]", t)))
+
+
+def is_single_zh_name(s: str) -> bool:
+    """`袁晓东 2`, `李照*`: one Chinese name (with its label) and nothing else."""
+    tokens = _list_tokens(s)
+    return len(tokens) == 1 and n_cjk(tokens[0]) <= 4 and _zh_person(tokens[0])
+
+
 def is_name_list(s: str, *, min_names: int = 2) -> bool:
     """`张三, 李四, 王五.`, `罗臻1, 韦鹏程1*`, `ZHANG San, LI Si`: every item a personal name.
 
@@ -150,11 +170,12 @@ def is_name_list(s: str, *, min_names: int = 2) -> bool:
     joined by a comma (`Hepatitis B, Hepatitis C`) are as often a subject as two people.
     """
     tokens = _list_tokens(s)
+    if len(tokens) == 1 and n_cjk(s) and " " in tokens[0].strip():
+        tokens = tokens[0].split()  # `王建軍 謝文靜 羅明`: names separated by spaces only
     if len(tokens) < min_names:
         return False
     if all(n_cjk(t) for t in tokens):
-        return all(zh_name_reason(t) is None and (has_surname(t.replace(" ", "")) or
-                                                  re.search(f"[{_DOTS}]", t)) for t in tokens)
+        return all(_zh_person(t) for t in tokens)
     if any(n_cjk(t) for t in tokens):
         return False
     marked = bool(_MARKS.search(s))
