@@ -26,8 +26,9 @@ _EN_INSTITUTION = re.compile(
 )
 
 
-# A numbered next item inside one value: `; 2. `, `；2、`, and a leading `(1. ` of a list.
-_NEXT_ITEM = re.compile(r"[;；]\s*[0-9]{1,2}\s*[.、．]\s*\S|^\s*[(（]\s*1\s*[.、．]")
+# A numbered next item inside one value: `; 2. `, `；2、`; a printed label left at the start: `(1. `.
+_NEXT_ITEM = re.compile(r"[;；]\s*[0-9]{1,2}\s*[.、．]\s*\S")
+_LEADING_LABEL = re.compile(r"^\s*[(（]?\s*[0-9]{1,2}\s*[.、．]\s*\S")
 
 
 def has_institution_word(s: str, lang: str) -> bool:
@@ -39,17 +40,19 @@ def affiliation_reason(s: str, lang: str) -> str | None:
     from .names import is_name_list  # names imports this module for its institution words
 
     s = s.strip()
+    j = junk_reason(s)
+    if j:
+        return j
     if lang == "zh" and n_cjk(s) == 0:
         return "wrong_script"
     if lang == "en" and ((n_cjk(s) > 0 and cjk_share(s) > 0.1) or n_latin(s) == 0):
         return "wrong_script"
-    j = junk_reason(s)
-    if j:
-        return j
     if is_name_list(s):
         return "author_list"
     if _NEXT_ITEM.search(s):
         return "affiliation_list"  # `…医院骨科, 重庆 400014; 2. …医院放疗科`: several glued
+    if _LEADING_LABEL.search(s):
+        return "label"  # `(1. 某医院…`: the printed label is not part of the name
     if not has_institution_word(s, lang):
         return "not_an_institution"
     if lang == "zh" and (len(s) > 200 or n_cjk(s) < 3):

@@ -1,6 +1,7 @@
 """Person names, and lists of them (an author line published where a title or abstract belongs).
 
-A Chinese name is 2–4 CJK characters (up to 6 for compound and minority names), or several
+A Chinese name is 2–6 CJK characters (4 at most for most names; 5–6 for compound surnames and
+minority names written without a dot, `努尔艾力江`), or several
 parts joined by a middle dot (`阿依古丽·买买提`); an English name is 1–5 words of letters,
 hyphens and apostrophes, with initials (`Li X`, `J. Smith`), upper-case surnames (`ZHANG San`)
 and lower-case particles (`de la Cruz`). Neither ever holds a digit, an `@`, a field label or
@@ -87,8 +88,6 @@ def zh_name_reason(s: str) -> str | None:
         if n_cjk(s) == 0:
             return "wrong_script"
         return "too_long" if n_cjk(s) > 6 else ("too_short" if n_cjk(s) < 2 else "not_a_name")
-    if len(s) >= 5 and not has_surname(s):
-        return "not_a_name"  # 5–6 characters: compound surnames and minority names only
     return None
 
 
@@ -106,6 +105,8 @@ def en_name_reason(s: str) -> str | None:
     j = junk_reason(s)
     if j:
         return j
+    if "," in s and is_name_list(s):
+        return "author_list"
     words = [w for w in re.split(r"[\s,]+", s) if w]
     if not words or len(words) > 7:
         return "not_a_name"
@@ -120,8 +121,6 @@ def en_name_reason(s: str) -> str | None:
             return "not_a_name"  # `research progress`: names start upper-case
     if has_institution_word(s, "en"):
         return "not_a_name"
-    if s.count(",") > 1:
-        return "author_list"
     return None
 
 
