@@ -252,6 +252,8 @@ BAD_ABSTRACTS = [
 GOOD_ABSTRACTS = [
     (ZH_STRUCTURED, "zh"), (EN_STRUCTURED, "en"), (ZH_PLAIN, "zh"), (EN_PLAIN, "en"),
     (EN_COLON_LABELS, "en"), (EN_WITH_REGISTRY, "en"), (ZH_TRADITIONAL, "zh"),
+    (EN_PLAIN + " Ketoacidosis was more frequent with the drug than with placebo (3.0% [21 patients] and "
+     "0.6% [4], respectively).", "en"),
     ("目的:探讨血清骨特异性碱性磷酸酶联合骨钙素检测的诊断价值。方法:回顾性分析126例患者。结果:联合检测的曲线"
      "下"
      "面积为0.89。结论:联合检测有助于早期诊断。", "zh"),
@@ -274,6 +276,10 @@ def test_an_abstract_that_starts_with_the_title_is_front_matter():
     title = "肝细胞癌骨转移研究进展"
     assert abstract_reason(title + "罗臻, 韦鹏程 " + ZH_PLAIN, "zh", title=title) == "front_matter"
     assert abstract_reason(ZH_PLAIN, "zh", title=title) is None
+    # a title that is the abstract's own first sentence is not glued front matter
+    first = ZH_PLAIN.split("。")[0]
+    assert abstract_reason(ZH_PLAIN, "zh", title=first) is None
+    assert abstract_reason(EN_PLAIN, "en", title=EN_PLAIN.split(".")[0]) is None
 
 
 # ----------------------------------------------------------------------------- names, affiliations, keywords

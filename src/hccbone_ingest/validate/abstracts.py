@@ -44,8 +44,9 @@ _SEG = re.compile(r"[;；,，、]|\s{2,}")
 # A keyword line glued after the last sentence without a colon: `… immunotherapy. Keywords hepatocellular …`.
 _TRAILING_KEYWORDS = re.compile(r"[.。!?！？]\s*[【\[]?\s*(?:Key\s*words?\b|关\s*键\s*[词字]|關鍵詞)",
                                 re.IGNORECASE)
-# Body text, not an abstract: citation markers `[1]`, `[2-4]` (abstracts do not cite).
-_CITE_MARKER = re.compile(r"\[[0-9]{1,3}(?:\s*[-–,，]\s*[0-9]{1,3})*\]")
+# Body text, not an abstract: citation markers `[1]`, `[2-4]` (abstracts do not cite). A bracket
+# after a number is a count (`2.4% [17]`, NEJM style), not a citation.
+_CITE_MARKER = re.compile(r"(?<![0-9%]\s)(?<![0-9%])\[[0-9]{1,3}(?:\s*[-–,，]\s*[0-9]{1,3})*\]")
 # Mirror-site conversion artefacts: the pinyin of a character glued after it, `細(xì)胞`.
 _PINYIN_ARTEFACT = re.compile(r"[\u3400-\u9fff]\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
@@ -54,8 +55,24 @@ def _strip_mentions(s: str) -> str:
     return EMAIL.sub(" ", URL.sub(" ", s))
 
 
+def _starts_with_title(s: str, title: str | None) -> bool:
+    """The title, then no sentence punctuation: the title glued to what follows it (authors).
+
+    A title that is itself the abstract's first sentence (`… center.`) is prose, and a short
+    title (`肝癌`, `Hepatocellular carcinoma`) may well open a sentence.
+    """
+    if not title:
+        return False
+    t, s = title.strip(), s.lstrip()
+    long_enough = n_cjk(t) >= 8 if n_cjk(t) else len(t.split()) >= 4
+    if not (long_enough and s.startswith(t)):
+        return False
+    after = s[len(t):].lstrip()
+    return bool(after) and after[0] not in ".。,，;；:：!?！？"
+
+
 def _front_matter(s: str, title: str | None) -> bool:
-    if title and len(title) >= 4 and s.lstrip().startswith(title.strip()):
+    if _starts_with_title(s, title):
         return True
     if MARKED_NAMES.search(s) or SPACED_COMMA.search(s[:300]):
         return True
