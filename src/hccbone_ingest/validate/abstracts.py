@@ -18,8 +18,8 @@ from .common import (
     CITATION_LOCATOR,
     CITATION_MARK,
     CJK_CHARS,
-    COPYRIGHT,
     cjk_share,
+    has_copyright,
     inline_label,
     is_chrome_run,
     label_reason,
@@ -74,9 +74,9 @@ def _starts_with_title(s: str, title: str | None) -> bool:
 def _front_matter(s: str, title: str | None) -> bool:
     if _starts_with_title(s, title):
         return True
-    if MARKED_NAMES.search(s) or SPACED_COMMA.search(s[:300]):
+    head = s[:400]  # front matter is glued before the abstract, never inside it
+    if MARKED_NAMES.search(head) or SPACED_COMMA.search(head):
         return True
-    head = s[:400]
     return bool((_POSTCODE_PLACE.search(head) or _PLACE_POSTCODE.search(head))
                 and (has_institution_word(head, "en") or re.search("大学|医院|学院|研究所", head)))
 
@@ -98,7 +98,7 @@ def abstract_reason(s: str, lang: str, *, title: str | None = None) -> str | Non
     s = s.strip()
     if not s:
         return "empty"
-    if COPYRIGHT.search(s):
+    if has_copyright(s):
         return "copyright"
     lab = label_reason(s)
     if lab:
@@ -113,7 +113,7 @@ def abstract_reason(s: str, lang: str, *, title: str | None = None) -> str | Non
         return "front_matter"
     if is_name_list(s, min_names=3):
         return "author_list"
-    if len(_CITE_MARKER.findall(s)) >= 2:
+    if "[" in s and len(_CITE_MARKER.findall(s)) >= 2:
         return "body_text"
     if len(_PINYIN_ARTEFACT.findall(s)) >= 2:
         return "conversion_artefact"

@@ -10,7 +10,7 @@ import re
 from ..refs.doi import is_valid_doi, issn_checksum_ok, normalize_doi
 from ..text.normalize import nfkc
 from ..vocab import EMAIL, URL
-from .common import COPYRIGHT, cjk_share, is_chrome_run, junk_reason, label_reason, n_cjk, n_latin
+from .common import cjk_share, has_copyright, is_chrome_run, junk_reason, label_reason, n_cjk, n_latin
 
 FIRST_YEAR = 1900
 
@@ -118,7 +118,7 @@ def statement_reason(s: str, lang: str) -> str | None:
         return "no_text"
     if is_chrome_run(s):
         return "ui_string"
-    if COPYRIGHT.search(s):
+    if has_copyright(s):
         return "copyright"
     lab = label_reason(s)
     if lab:
@@ -137,7 +137,7 @@ def citation_reason(s: str, lang: str) -> str | None:
     s = s.strip()
     if not s or is_chrome_run(s):
         return "ui_string"
-    if COPYRIGHT.search(s):
+    if has_copyright(s):
         return "copyright"
     if not re.search(r"(?:19|20)[0-9]{2}", s) or len(s) < 20:
         return "not_a_citation"

@@ -8,12 +8,23 @@ rejection can always be explained by the reason it returns.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from ..refs.doi import find_doi
 from ..text.normalize import nfkc
-from ..vocab import BANNER, CHROME_TAIL, EMAIL, FIELD_LABELS, URL, is_chrome, match_label, normalize_label
+from ..vocab import (
+    BANNER,
+    CHROME_TAIL,
+    EMAIL,
+    FIELD_LABELS,
+    URL,
+    LabelMatch,
+    is_chrome,
+    match_label,
+    normalize_label,
+)
 
 # Extensions B-H too: rare characters of personal names (`李𠮷`) live there.
 CJK_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -59,10 +70,19 @@ CITATION_LOCATOR = re.compile(
 )
 CITATION_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|Z|A|G|EB|DB|CP)(?:/OL|/CD|/MT|/DK)?\]")
 # A copyright notice: `版权所有 © 2021 …`, `Copyright © …`, `© 2021 …`, `All rights reserved`.
-COPYRIGHT = re.compile(
+_COPYRIGHT = re.compile(
     r"©|版权所有|版权归|版权声明|\bCopyright\b|All\s+rights\s+reserved|\(c\)\s*(?:19|20)[0-9]{2}",
     re.IGNORECASE,
 )
+_COPYRIGHT_HINTS = ("©", "版权", "copyright", "rights reserved", "(c)")
+
+
+def has_copyright(s: str) -> bool:
+    """A copyright notice anywhere in `s` (substring hints first: this runs on every abstract)."""
+    low = s.lower()
+    return any(h in low for h in _COPYRIGHT_HINTS) and bool(_COPYRIGHT.search(s))
+
+
 # `[复制中文]`, `[复制英文]`, `[科研立项经费支持]`: bracketed buttons anywhere in a value.
 BUTTON = re.compile(r"[\[【][^\]】]{0,12}(?:复制|支持|下载|收藏|分享|导出|打印)[^\]】]{0,12}[\]】]")
 # A whole value that is a date (with an optional label or weekday around it).
@@ -73,6 +93,9 @@ _DATE = re.compile(
     r"(?:[0-9]{1,2}\s*,?\s*)?(?:19|20)[0-9]{2}",
     re.IGNORECASE,
 )
+# Labels are short: matching the head of a long value finds the same label (and its rest stays
+# non-empty, so a label "alone on its line" is never made up by the cut).
+_LABEL_SPAN = 80
 _SEPARATORS = re.compile(r"[\s,，、;；|/·•]+")
 
 
@@ -92,8 +115,24 @@ def is_chrome_run(s: str) -> bool:
     """A run of page furniture: `全文 图表 参考文献`, `PDF HTML`, `0`, `展开` (every token chrome)."""
     if is_chrome(s):
         return True
+    if len(s) > 120:
+        return False  # tab bars and button rows are short
     tokens = [t for t in _SEPARATORS.split(normalize_label(s)) if t]
     return bool(tokens) and all(is_chrome(t) for t in tokens)
+
+
+_TAIL_EVIDENCE = re.compile(r"[0-9]|PDF|HTML|XML|EPUB|\[", re.IGNORECASE)
+_DOI_ORG = re.compile(r"\bdoi\.org/", re.IGNORECASE)
+# Any label spelling at the start: one regex instead of match_label's one per field, to skip it.
+_ANY_LABEL_START = re.compile(
+    r"^\s*(?:[•●▪◦■·]\s*)?[【\[〔]?\s*(?:" + "|".join(s for v in FIELD_LABELS.values() for s in v) + ")",
+    re.IGNORECASE,
+)
+
+
+def _match_label(s: str) -> LabelMatch | None:
+    head = s[:_LABEL_SPAN]
+    return match_label(head) if _ANY_LABEL_START.match(normalize_label(head)) else None
 
 
 def chrome_tail(s: str) -> bool:
@@ -103,21 +142,25 @@ def chrome_tail(s: str) -> bool:
     tail carries a file-format button, a counter with digits, or a bracketed button.
     """
     m = CHROME_TAIL.search(s)
-    return bool(m and re.search(r"[0-9]|PDF|HTML|XML|EPUB|\[", m.group(), re.IGNORECASE))
+    return bool(m and _TAIL_EVIDENCE.search(m.group()))
 
 
 def label_reason(s: str) -> str | None:
     """`label` (or what the label names: copyright, citation_line, doi) when a label starts `s`."""
-    m = match_label(s)
+    m = _match_label(s)
     if m is None:
         return None
     return _LABEL_REASON.get(m.key, "label")
 
 
+_DOI_HINT = re.compile(r"10\s*[.．]|１０")
+
+
 def has_doi(s: str) -> bool:
-    return find_doi(nfkc(s)) is not None
+    return bool(_DOI_HINT.search(s)) and find_doi(nfkc(s)) is not None
 
 
+@functools.lru_cache(maxsize=8192)
 def junk_reason(s: str, *, allow_labels: tuple[str, ...] = ()) -> str | None:
     """The first kind of junk `s` is (or carries), checked in a fixed order; None when clean.
 
@@ -126,15 +169,15 @@ def junk_reason(s: str, *, allow_labels: tuple[str, ...] = ()) -> str | None:
     """
     if is_date_only(s):
         return "date"
-    if n_letters(s) == 0:
+    if not any(ch.isalpha() for ch in s):
         return "no_text"  # `0`, `-`, `…`
     if is_chrome_run(s):
         return "ui_string"
-    if URL.search(s) or re.search(r"\bdoi\.org/", s, re.IGNORECASE):
+    if URL.search(s) or _DOI_ORG.search(s):
         return "url"
     if EMAIL.search(s):
         return "email"
-    m = match_label(s)
+    m = _match_label(s)
     if m is not None and m.key not in allow_labels:
         return _LABEL_REASON.get(m.key, "label")
     if has_doi(s):
@@ -143,7 +186,7 @@ def junk_reason(s: str, *, allow_labels: tuple[str, ...] = ()) -> str | None:
         return "banner"
     if BUTTON.search(s) or chrome_tail(s):
         return "ui_string"
-    if COPYRIGHT.search(s):
+    if has_copyright(s):
         return "copyright"
     if JOURNAL_HEADER.search(s):
         return "journal_header"
@@ -162,12 +205,21 @@ _INLINE_KEYS = ("keywords_zh", "keywords_en", "clc", "doc_code", "article_id", "
                 "accepted", "funding_zh", "corresponding_zh", "corresponding_en", "citation_zh",
                 "authors_zh", "affiliations_zh", "author_bio", "doi", "article_info", "article_history",
                 "copy_editor")
-INLINE_LABEL = re.compile(
+# Matched against the text just before each colon (a label is short), not over the whole value.
+_LABEL_BEFORE_COLON = re.compile(
     r"(?:^|(?<=[\s,，.。;；)）\]】\u3400-\u9fff]))(?:"
-    + "|".join(s for k in _INLINE_KEYS for s in FIELD_LABELS[k]) + r")\s*[:：]",
+    + "|".join(s for k in _INLINE_KEYS for s in FIELD_LABELS[k]) + r")\s*$",
     re.IGNORECASE,
 )
+_COLON = re.compile("[:：]")
 
 
 def inline_label(s: str) -> bool:
-    return bool(INLINE_LABEL.search(normalize_label(s)))
+    n = normalize_label(s)
+    for m in _COLON.finditer(n):
+        start = max(0, m.start() - 40)
+        head = n[start:m.start()]
+        # keep the character before the window so the lookbehind still sees the boundary
+        if _LABEL_BEFORE_COLON.search(n[start - 1:m.start()] if start else head):
+            return True
+    return False

@@ -107,7 +107,7 @@ def en_name_reason(s: str) -> str | None:
         return j
     if "," in s and is_name_list(s):
         return "author_list"
-    words = [w for w in re.split(r"[\s,]+", s) if w]
+    words = [w for w in _WORD_SEP.split(s) if w]
     if not words or len(words) > 7:
         return "not_a_name"
     core = [w for w in words if w.lower() not in _PARTICLES]
@@ -130,14 +130,18 @@ def name_reason(s: str, lang: str) -> str | None:
 
 # ----------------------------------------------------------------------------- lists of names
 
+_WORD_SEP = re.compile(r"[\s,]+")
+_FINAL_STOP = re.compile(r"[.。]\s*$")
+_LABEL_DIGITS = re.compile(r"(?<=[^\W\d_])\s*[0-9]+(?:\s*[,，]\s*[0-9]+)*(?=\s*[*#]?\s*(?:[,，、;；]|$))")
+_MARK_SIGNS = re.compile(r"[*#†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _MARKS = re.compile(r"[0-9]+(?:\s*[,，]\s*[0-9]+)*|[*#†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _LIST_SEP = re.compile(r"\s*(?:[,，、;；]|\band\b|&)\s*")
 
 
 def _list_tokens(s: str) -> list[str]:
-    s = re.sub(r"[.。]\s*$", "", s.strip())  # `张三, 李四, 王五.`
-    s = re.sub(r"(?<=[^\W\d_])\s*[0-9]+(?:\s*[,，]\s*[0-9]+)*(?=\s*[*#]?\s*(?:[,，、;；]|$))", "", s)
-    s = re.sub(r"[*#†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", s)
+    s = _FINAL_STOP.sub("", s.strip())  # `张三, 李四, 王五.`
+    s = _LABEL_DIGITS.sub("", s)
+    s = _MARK_SIGNS.sub("", s)
     return [t for t in _LIST_SEP.split(s) if t]
 
 
@@ -152,7 +156,23 @@ SPACED_COMMA = re.compile(r"[^\W\d_]\s+[,，]\s*[^\W\d_]")
 
 def _zh_person(t: str) -> bool:
     t = t.replace(" ", "")
-    return zh_name_reason(t) is None and (has_surname(t) or bool(re.search(f"[{_DOTS}]", t)))
+    if _ZH_DOTTED.match(t):
+        return zh_name_reason(t) is None
+    return bool(_ZH_NAME.match(t)) and has_surname(t) and zh_name_reason(t) is None
+
+
+def _en_shape_ok(s: str) -> bool:
+    """The cheap part of `en_name_reason`: word shapes only (lists test many non-names)."""
+    if any(c.isdigit() for c in s) or "@" in s or n_cjk(s):
+        return False
+    words = s.split()
+    if not words or len(words) > 7:
+        return False
+    for w in words:
+        low = w.lower().strip(".")
+        if low in _NOT_NAMES_EN or not _EN_WORD.match(w) or (w[0].islower() and low not in _PARTICLES):
+            return False
+    return True
 
 
 def is_single_zh_name(s: str) -> bool:
@@ -179,4 +199,5 @@ def is_name_list(s: str, *, min_names: int = 2) -> bool:
         return False
     marked = bool(_MARKS.search(s))
     need = max(min_names, 2 if marked else 3)
-    return len(tokens) >= need and all(en_name_reason(t) is None for t in tokens)
+    return len(tokens) >= need and all(_en_shape_ok(t) for t in tokens) and \
+        all(en_name_reason(t) is None for t in tokens)
