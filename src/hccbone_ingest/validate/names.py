@@ -1,8 +1,8 @@
 """Person names, and lists of them (an author line published where a title or abstract belongs).
 
-A Chinese name is 2–6 CJK characters (4 at most for most names; 5–6 for compound surnames and
-minority names written without a dot, `努尔艾力江`), or several
-parts joined by a middle dot (`阿依古丽·买买提`); an English name is 1–5 words of letters,
+A Chinese name is 2–6 CJK characters (5–6 for compound surnames and minority names written
+without a dot, `努尔艾力江`), or parts joined by a middle dot (`阿依古丽·买买提`); padding spaces
+(`王 雯`) are allowed. An English name is 1–5 words of letters,
 hyphens and apostrophes, with initials (`Li X`, `J. Smith`), upper-case surnames (`ZHANG San`)
 and lower-case particles (`de la Cruz`). Neither ever holds a digit, an `@`, a field label or
 an institution word. Whether a run of short CJK words is a *list of names* (rather than a list
