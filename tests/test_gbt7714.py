@@ -563,3 +563,12 @@ def test_full_date_in_place_of_the_year(text, fields):
 ])
 def test_mixed_author_lists_and_western_book_et_al(text, fields):
     check(text, **fields)
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("Aaa ED. Bbb cc[J]. Dd, 2020, 1: 1-2.", ["Aaa ED"]),  # initials ED, not "editor" (hypothesis found it)
+    ("Lee EDS. Bone[J]. Dd, 2020, 1: 1-2.", ["Lee EDS"]),
+    ("Smith J, Brown K, eds. Bone[M]. London: X, 2020.", ["Smith J", "Brown K"]),
+])
+def test_upper_case_initials_are_not_an_editor_role(text, authors):
+    assert parse_reference(text).authors == authors

@@ -27,9 +27,10 @@ def strip_et_al(s: str) -> tuple[str, bool]:
 
 
 # A role printed after the names of the main responsibility (`Smith J, Brown K, eds`,
-# `陈孝平, 汪建平, 主编`, `Smith J (ed.)`): not a name; the names stay the authors.
+# `陈孝平, 汪建平, 主编`, `Smith J (ed.)`): not a name; the names stay the authors. Case matters:
+# upper-case `ED` after a surname is a person's initials (`Aaa ED`), not "editor".
 _ROLE = re.compile(
-    r"(?:[\s,，;；]+|\s*[(（])(?:eds?|editors?|主编|主 编|编|编著|编写|著)\.?[)）]?\s*$", re.IGNORECASE
+    r"(?:[\s,，;；]+|\s*[(（])(?:[Ee]ds?|[Ee]ditors?|主编|主 编|编|编著|编写|著)\.?[)）]?\s*$"
 )
 
 
