@@ -1,0 +1,187 @@
+"""Abstracts and keywords, by evidence.
+
+A labelled abstract (`摘要`/`[摘要]`/`【摘要】`/`Abstract`, value on the line or on the next
+lines, structured parts included) always wins over unlabelled paragraphs of its language. An
+unlabelled paragraph becomes the abstract only when no label names one, and only when it reads
+as prose: titles, author lines, affiliations, citation lines and copyright notices never do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ... import vocab
+from ...text.normalize import cjk_ratio, clean, has_cjk
+from .. import _journal_fields as jf
+from .front import author_items
+
+_NOISE_KEYS = ("clc", "doc_code", "article_id", "doi")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class Abstracts:
+    texts: dict[str, list[str]] = field(default_factory=dict)  # lang -> pieces, in order
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    doi_line: str | None = None  # a `DOI:` line in the abstract block (no header case)
+    flags: list[str] = field(default_factory=list)
+
+
+def line_lang(line: str) -> str:
+    return "zh" if has_cjk(line) and cjk_ratio(line) >= 0.2 else "en"
+
+
+def _prose(line: str, lang: str) -> bool:
+    """Could this line start an unlabelled abstract? Not a title, name list or notice."""
+    if jf.looks_like_citation(line) or vocab.COPYRIGHT.search(line) or vocab.URL.search(line):
+        return False
+    if author_items(line, lang) is not None:
+        return False
+    if lang == "zh":  # sentences: a full stop, or a long run with commas
+        return ("。" in line and len(line) >= 15) or (len(line) >= 60 and bool(re.search(r"[，,；;]", line)))
+    words = line.split()
+    return (line.rstrip().endswith(".") and len(words) >= 8) or len(words) >= 25
+
+
+def parse_abstracts(lines: list[str | None]) -> Abstracts:
+    out = Abstracts()
+    labelled: dict[str, list[str]] = {}
+    unlabelled: dict[str, list[str]] = {}
+    current: tuple[str, bool] | None = None  # (language, labelled) of the abstract being extended
+    pending: str | None = None  # a bare `摘要` / `Abstract` label: the next paragraph is it
+    pending_kw: str | None = None
+    for line in lines:
+        if line is None:
+            continue
+        norm = vocab.normalize_label(line)
+        if vocab.REFERENCES_HEADING.match(norm) or vocab.RELATED_HEADING.match(norm):
+            current = None
+            continue
+        noise = vocab.match_label(line, _NOISE_KEYS)
+        if noise is not None and noise.rest and (noise.colon or noise.bracketed):
+            if noise.key == "doi":
+                out.doi_line = line
+            current = None
+            continue
+        if pending_kw is not None:  # `关键词:` alone on its line: the values follow
+            _add_keywords(out, pending_kw, line)
+            pending_kw = None
+            continue
+        kw = _keyword_label(line, norm)
+        if kw is not None:
+            lang, rest = kw
+            if rest:
+                _add_keywords(out, lang, rest)
+            else:
+                pending_kw = lang
+            current = None
+            continue
+        m_zh, m_en = vocab.ABSTRACT_ZH.match(norm), vocab.ABSTRACT_EN.match(norm)
+        lab = "zh" if m_zh else "en" if m_en else None
+        if lab is not None:
+            rest = _printed_rest(line, norm, m_zh or m_en)  # type: ignore[arg-type]
+            if not rest:
+                pending = lab
+                continue
+            lab = line_lang(rest) if lab == "zh" and not has_cjk(rest) else lab
+            _start(labelled, lab, rest, out)
+            current, pending = (lab, True), None
+            continue
+        lang = line_lang(line)
+        if pending is not None:
+            if pending == "zh" and lang == "en" and "zh" in labelled:
+                pending = "en"  # `摘要|Abstract` tab names: the English text after the Chinese one
+            _start(labelled, lang if pending == "zh" and lang == "en" else pending, line, out)
+            current, pending = (lang if pending == "zh" and lang == "en" else pending, True), None
+            continue
+        if current is not None and current[0] == lang:
+            (labelled if current[1] else unlabelled)[lang].append(line)
+            continue
+        part_rx = vocab.PART_ZH if lang == "zh" else vocab.PART_EN
+        if lang in labelled and part_rx.match(line) and current is None:
+            labelled[lang].append(line)
+            current = (lang, True)
+            continue
+        if lang not in labelled and lang not in unlabelled and _prose(line, lang):
+            unlabelled[lang] = [line]
+            current = (lang, False)
+            continue
+        current = None
+        out.flags.append("unplaced_paragraph")
+    for lang in ("zh", "en"):
+        if lang in labelled:
+            out.texts[lang] = labelled[lang]
+        elif lang in unlabelled:
+            out.texts[lang] = unlabelled[lang]
+    return out
+
+
+def _start(labelled: dict[str, list[str]], lang: str, text: str, out: Abstracts) -> None:
+    if lang in labelled:
+        out.flags.append(f"second_abstract:{lang}")
+        return
+    labelled[lang] = [text]
+
+
+def _printed_rest(line: str, norm: str, m: re.Match[str]) -> str:
+    """The value after a label matched on the normalized line, as printed (NFKC and the
+    traditional-label folding keep lengths, so offsets carry over)."""
+    return line[m.start("rest"):].strip() if len(norm) == len(line) else m.group("rest")
+
+
+def _keyword_label(line: str, norm: str) -> tuple[str, str] | None:
+    m = vocab.KEYWORDS_ZH.match(norm)
+    if m:
+        return "zh", _printed_rest(line, norm, m)
+    m = vocab.KEYWORDS_EN.match(norm)
+    if m:
+        return "en", _printed_rest(line, norm, m)
+    return None
+
+
+def _add_keywords(out: Abstracts, lang: str, value: str) -> None:
+    value = vocab.strip_pinyin(value)
+    if lang == "zh":
+        zh, en = split_languages(value)
+        if en:
+            out.keywords.setdefault("zh", []).extend(split_keywords(zh))
+            if "en" not in out.keywords:
+                out.keywords["en"] = split_keywords(en)
+            return
+    out.keywords.setdefault(lang, []).extend(split_keywords(value))
+
+
+def split_languages(value: str) -> tuple[str, str]:
+    """`肝癌，骨转移Liver cancer, Bone metastasis` -> (the Chinese run, the English run)."""
+    last = None
+    for m in _CJK_CHAR.finditer(value):
+        last = m
+    if last is None:
+        return value, ""
+    tail = value[last.end():]
+    m = re.match(r"^[\s,，;；、)）]*", tail)
+    rest = tail[m.end():] if m else tail
+    if len(re.findall(r"[A-Za-z]{3,}", rest)) >= 1 and len(rest) >= 6 and " " in rest.strip():
+        return value[: last.end() + (m.end() if m else 0)].rstrip(" ,，;；、"), rest
+    return value, ""
+
+
+def split_keywords(value: str) -> list[str]:
+    """Semicolons win over commas (English MeSH keywords carry commas inside); Chinese keywords
+    printed with spaces only are split on the spaces."""
+    value = value.strip()
+    if re.search(r"[;；]", value):
+        parts = re.split(r"[;；]", value)
+    elif re.search(r"[,，、]", value):
+        parts = re.split(r"[,，、]", value)
+    elif has_cjk(value) and " " in value and all(has_cjk(t) for t in value.split()):
+        parts = value.split()
+    else:
+        parts = [value]
+    out = []
+    for part in parts:
+        kw = clean(part.strip().rstrip(".。"))
+        if kw:
+            out.append(kw)
+    return out

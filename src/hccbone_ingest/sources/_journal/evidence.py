@@ -1,0 +1,84 @@
+"""Evidence the page gives about its own article: its DOI, its self-citations, its title.
+
+The DOI is searched wherever pages print it (REFERENCE.md §1, §4): the header, a `DOI:` line,
+a `doi.org`/`dx.doi.org` URL, a `/CN/10.…` path, the end of the `引用本文`/`Citation` line — but
+only in the front region, never in the reference list. A self-citation
+`作者. 题名[J]. 刊名, 年, 卷(期): 页` names the title and the authors as the page itself prints them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...refs.doi import DoiMatch
+from ...text.normalize import clean, has_cjk
+from .. import _journal_fields as jf
+
+_CODE = re.compile(r"\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
+# The author list ends at the first full stop followed by a space, a capital or a CJK character.
+_AUTHORS_END = re.compile(r"[.。](?=\s|[A-Z\u3400-\u9fff\"“])")
+
+
+@dataclass(frozen=True, slots=True)
+class DoiEvidence:
+    match: DoiMatch
+    source: str  # header | label | citation | url | abstract_block
+
+
+def pick_doi(candidates: list[DoiEvidence]) -> tuple[DoiMatch | None, list[str]]:
+    """The article's DOI: the first by source rank; a flag when sources disagree."""
+    if not candidates:
+        return None, []
+    rank = {"header": 0, "label": 1, "citation": 2, "url": 3, "abstract_block": 4}
+    best = min(candidates, key=lambda c: rank.get(c.source, 9))
+    keys = {c.match.key for c in candidates}
+    return best.match, (["doi_conflict"] if len(keys) > 1 else [])
+
+
+def doi_candidates(header_doi: DoiMatch | None, doi_lines: list[str],
+                   citations: list[str]) -> list[DoiEvidence]:
+    out: list[DoiEvidence] = []
+    if header_doi is not None:
+        out.append(DoiEvidence(header_doi, "header"))
+    for line in doi_lines:
+        m = jf.find_doi_in(line)
+        if m is not None:
+            out.append(DoiEvidence(m, "url" if m.in_url else "label"))
+    for line in citations:
+        tail = _CODE.split(line)[-1] if _CODE.search(line) else line
+        m = jf.find_doi_in(tail)
+        if m is not None:
+            out.append(DoiEvidence(m, "citation"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SelfCitation:
+    line: str
+    lang: str
+    title: str | None
+    authors: list[str]
+
+
+def read_citation(line: str) -> SelfCitation:
+    """Title and authors of the page's own citation line (None/[] when it cannot tell)."""
+    lang = "zh" if has_cjk(line) else "en"
+    codes = list(_CODE.finditer(line))
+    title, authors = None, []
+    if codes:
+        prefix = line[: codes[-1].start()]
+        m = _AUTHORS_END.search(prefix)
+        if m is not None:
+            names = prefix[: m.start()]
+            cand = clean(prefix[m.end():])
+            if cand and len(names) <= 400:
+                title = cand.rstrip(" .")
+                authors = [n for n in (clean(x) for x in re.split(r"[,，、;；]", names)) if n]
+                authors = [a for a in authors if a not in ("等", "et al", "et al.")]
+    return SelfCitation(line, lang, title, authors)
+
+
+def squash(s: str) -> str:
+    """The comparison form of a title: no spaces, no footnote marks at the end."""
+    return re.sub(r"\s+", "", s).rstrip("*∗#†△▲※").lower()

@@ -1,0 +1,279 @@
+"""Front matter: column, titles, author lines, affiliations and labelled metadata, per language.
+
+Input is the front stream of `lines.front_stream` (chrome and evidence lines already set aside).
+A state machine walks it in two language parts (zh, en); labelled metadata (`收稿日期:` …) may
+stand anywhere. Titles known from evidence (the page's self-citation) restart their language's
+block wherever they are printed: RHHZ pages print author lists before the titles, university
+journals print the metadata before them, and some pages print the title twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ... import vocab
+from ...text.normalize import clean, has_cjk
+from .. import _journal_fields as jf
+from .evidence import squash
+
+_COLUMN_PUNCT = re.compile(r"[0-9,.，。:：;；()（）]")
+# One name per line (bullet lists): `甲 ,` `甲 1` `Zhang San ,`.
+_ONE_NAME = re.compile(r"^(?P<name>[^0-9,，、;；:：()（）*]{1,40}?)\s*(?P<lab>[0-9](?:\s*[,，]\s*[0-9])*)?\s*"
+                       r"(?P<star>[*#])?\s*[,，]?$")
+_SPACED_ZH_NAMES = re.compile(r"^(?:[\u3400-\u9fff·]{2,4}[0-9*#]*\s+){1,30}[\u3400-\u9fff·]{2,4}[0-9*#]*$")
+
+
+def join_pieces(parts: list[str]) -> str:
+    """Join wrapped pieces: nothing between two CJK sides, one space otherwise."""
+    out: list[str] = []
+    for p in parts:
+        if out and not (_cjk_side(out[-1][-1]) and _cjk_side(p[0])):
+            out.append(" ")
+        out.append(p)
+    return "".join(out)
+
+
+def _cjk_side(ch: str) -> bool:
+    return has_cjk(ch) or ch in "。，；：、（）【】“”"
+
+
+@dataclass
+class Part:
+    """One language's front block: head lines, affiliations, metadata fields."""
+
+    head: list[str] = field(default_factory=list)
+    affiliations: list[jf.AffiliationLine] = field(default_factory=list)
+    meta: list[jf.MetaField] = field(default_factory=list)
+    started_body: bool = False  # an affiliation or metadata line has been seen
+    earlier_authors: str | None = None  # an author line printed before the title (RHHZ 文章信息)
+
+    def value(self, key: str) -> str | None:
+        for f in self.meta:
+            if f.key == key and f.value:
+                return f.value
+        return None
+
+
+@dataclass
+class FrontBlocks:
+    zh: Part = field(default_factory=Part)
+    en: Part = field(default_factory=Part)
+    spill: list[str | None] = field(default_factory=list)  # paragraphs after the blocks
+    labelled_authors: list[str] = field(default_factory=list)  # `作者: …` values
+    labelled_affiliations: list[str] = field(default_factory=list)  # `作者单位: …` values
+
+
+def is_author_line(line: str, lang: str) -> bool:
+    return author_items(line, lang) is not None
+
+
+def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
+    """The names of an author line in any of the printed formats, or None."""
+    items = jf.zh_author_items(line) if lang == "zh" else jf.en_author_items(line)
+    if items is not None:
+        return items
+    stripped = line.rstrip(" .。")  # `甲, 乙, 丙.`: a final full stop
+    if stripped != line and stripped:
+        items = jf.zh_author_items(stripped) if lang == "zh" else jf.en_author_items(stripped)
+        if items is not None:
+            return items
+    if lang == "zh" and _SPACED_ZH_NAMES.match(stripped):  # `甲 乙 丙`: names separated by spaces
+        return jf.zh_author_items(", ".join(stripped.split()))
+    return None
+
+
+def merge_name_runs(lines: list[str | None]) -> list[str | None]:
+    """Bullet lists print one author per line (`• 甲 ,` … then `展开`): one author line."""
+    out: list[str | None] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        run: list[str] = []
+        while j < len(lines) and lines[j] is not None and _single_name(lines[j] or ""):
+            run.append(lines[j] or "")
+            j += 1
+        if len(run) >= 2:
+            out.append(", ".join(r.rstrip(" ,，") for r in run))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _single_name(line: str) -> bool:
+    m = _ONE_NAME.match(line)
+    if not m or (not line.rstrip().endswith((",", "，")) and not m.group("lab")):
+        return False
+    name = m.group("name").strip()
+    if has_cjk(name):
+        return 2 <= len(name.replace(" ", "")) <= 4
+    return jf.en_author_items(name + "1") is not None and len(name.split()) <= 4
+
+
+def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> FrontBlocks:
+    front = FrontBlocks()
+    lang = "zh"
+    cont: jf.MetaField | None = None  # a label whose value continues on the next lines
+    keys = {lg: squash(t) for lg, t in titles.items() if t}
+    lines = merge_name_runs(lines)
+    i = -1
+    while i + 1 < len(lines):
+        i += 1
+        line = lines[i]
+        if line is None:
+            # A bare label (`基金资助:`) keeps waiting for its value across blank lines:
+            # some copies put a blank line after every line.
+            cont = cont if cont is not None and not cont.value else None
+            if front.spill and front.spill[-1] is not None:
+                front.spill.append(None)
+            continue
+        lab = vocab.match_label(line, ("authors_zh", "affiliations_zh", "affiliations_en"))
+        if lab is not None and lab.rest and (lab.colon or lab.bracketed):
+            into = front.labelled_authors if lab.key == "authors_zh" else front.labelled_affiliations
+            into.append(lab.rest)
+            cont = None
+            continue
+        k = _title_at(lines, i, keys)
+        if k is not None:  # the known title: its language's block starts (again) here
+            tlang, n = k
+            lang, part = tlang, (front.zh if tlang == "zh" else front.en)
+            prev = part.head
+            if prev and part.earlier_authors is None and len(author_items(prev[-1], tlang) or []) >= 2:
+                part.earlier_authors, prev = prev[-1], prev[:-1]
+            column = prev[-1:] if tlang == "zh" and prev and (is_column(prev[-1]) or len(prev) == 1) else []
+            part.head = column + [x for x in lines[i:i + n] if x is not None]
+            part.affiliations, part.started_body, cont = [], False, None
+            i += n - 1
+            continue
+        part = front.zh if lang == "zh" else front.en
+        fields = jf.parse_meta_line(line)
+        if fields is not None:
+            if lang == "zh" and jf.META_LANG.get(fields[0].label) == "en":
+                lang, part = "en", front.en
+            part.meta.extend(fields)
+            part.started_body = True
+            cont = fields[-1] if not fields[-1].value else None
+            continue
+        if cont is not None and (lang == "en" or not cont.value or has_cjk(line)):
+            cont.value = f"{cont.value}; {line}" if cont.value else line
+            continue
+        cont = None
+        if lang == "zh" and front.zh.head and not has_cjk(line) and jf.parse_zh_affiliation(line) is None:
+            lang, part = "en", front.en
+        elif lang == "zh" and not front.zh.head and not has_cjk(line):
+            lang, part = "en", front.en  # an English-only front block
+        if part.started_body and not (part.affiliations and _affiliation(line, lang)):
+            front.spill.append(line)
+            continue
+        if part.head and (part.affiliations or is_author_line(part.head[-1], lang)):
+            affs = _affiliations(line, lang)
+            if affs:
+                part.affiliations.extend(affs)
+                part.started_body = True
+                continue
+        part.head.append(line)
+    return front
+
+
+def _title_at(lines: list[str | None], i: int, keys: dict[str, str]) -> tuple[str, int] | None:
+    """(lang, line count) when the known title of a language is printed from line i."""
+    acc = ""
+    for n in range(1, 4):
+        if i + n - 1 >= len(lines) or lines[i + n - 1] is None:
+            return None
+        acc += squash(lines[i + n - 1] or "")
+        for lang, key in keys.items():
+            if acc == key:
+                return lang, n
+        if not any(key.startswith(acc) for key in keys.values()):
+            return None
+    return None
+
+
+def _affiliation(line: str, lang: str) -> jf.AffiliationLine | None:
+    return jf.parse_zh_affiliation(line) if lang == "zh" else jf.parse_en_affiliation(line)
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]|。.")
+_AFF_SPLIT = re.compile(r"\s*[;；]\s*(?=[0-9]{1,2}\s*[.、．])")
+
+
+def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
+    """One line may hold several: `1. 单位, 省 市 邮编; 2. …` (E-Tiller), or `(1. …; 2. …)`."""
+    s = line.strip()
+    if _SENTENCE_BREAK.search(s) or len(s) > 600:  # prose, not an institution
+        return []
+    if s.startswith(("(", "（")) and s.endswith((")", "）")):
+        s = s[1:-1].strip()
+    pieces = _AFF_SPLIT.split(s)
+    out = []
+    for p in pieces:
+        a = _affiliation(p.strip(" ;；"), lang)
+        if a is None:
+            return []
+        out.append(a)
+    return out
+
+
+def is_column(line: str) -> bool:
+    return has_cjk(line) and len(line) <= 15 and not _COLUMN_PUNCT.search(line)
+
+
+@dataclass
+class Head:
+    section: str | None = None
+    title: str | None = None
+    authors: list[jf.NameItem] = field(default_factory=list)
+
+
+def _title_in_citation(lines: list[str], lang: str, title: str | None) -> int | None:
+    """How many trailing head lines make the title, when the page's self-citation says so."""
+    if not title:
+        return None
+    key = squash(title)
+    for k in range(min(len(lines), 4), 0, -1):
+        if squash(join_pieces(lines[-k:]) if lang == "zh" else " ".join(lines[-k:])) == key:
+            return k
+    return None
+
+
+def split_head(part: Part, lang: str, title: str | None = None) -> Head:
+    head = Head()
+    lines = list(part.head)
+    if lines:
+        items = author_items(lines[-1], lang)
+        if items is not None and (len(lines) > 1 or part.affiliations or part.meta):
+            head.authors = items
+            lines.pop()
+    if not head.authors and part.earlier_authors:
+        head.authors = author_items(part.earlier_authors, lang) or []
+    k = _title_in_citation(lines, lang, title)
+    if k is not None:
+        # A wrapped title is several lines; the one line before it is the column.
+        head.title = join_pieces(lines[-k:]) if lang == "zh" else " ".join(lines[-k:])
+        if lang == "zh" and len(lines) - k == 1:
+            head.section = lines[0]
+        return head
+    if lang == "zh" and len(lines) == 1 and is_column(lines[0]) and not head.authors \
+            and not part.affiliations:
+        head.section = lines[0]  # English-only article: the Chinese block is just the column
+        return head
+    if lang == "zh" and len(lines) >= 2 and is_column(lines[0]):
+        head.section, lines = lines[0], lines[1:]
+    elif len(lines) >= 2:
+        lines = lines[-1:] if lang == "zh" else lines
+    if lines:
+        head.title = join_pieces(lines) if lang == "zh" else " ".join(lines)
+    return head
+
+
+def clean_title(title: str | None) -> str | None:
+    """A title never ends with the page's buttons nor a footnote mark."""
+    if title is None:
+        return None
+    from .lines import strip_chrome_tail
+
+    t = clean(strip_chrome_tail(title).rstrip("*∗#†△▲※ "))
+    return t

@@ -1,0 +1,191 @@
+"""The line labeller: what each line of a journal page's text copy is, by rules.
+
+Every platform mixes page chrome, labels, the journal header, DOI lines and the page's own
+citation into the flow of its front matter (REFERENCE.md §1, "Text copies of other
+platforms"). `label_line` tags one cleaned line out of context; `front_stream` uses the tags
+to hand the front-matter and abstract parsers only the lines that can hold article text, with
+the evidence the other lines carry (header, DOIs, citations) set aside.
+
+Rules, not a learned model: the vocabulary is closed (vocab.py) and the rules are cheap,
+deterministic and explainable line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ... import vocab
+from ...text.normalize import clean
+from .. import _journal_fields as jf
+
+CHROME = "chrome"  # buttons, counters, tab bars, banners, warnings, headings without a value
+HEADER = "header"  # `刊名 ›› 2025, Vol. 14 ›› Issue (04) : 522 -527` and its variants
+DOI = "doi"  # a line that prints a DOI and nothing else (label, doi.org URL, bare)
+CITE = "cite"  # the page's own citation line(s): `引用本文: …`, `Citation: …`, `…[J]. 刊名, 年…`
+CITE_LABEL = "cite_label"  # `引用本文:` / `引用本文 [复制中英文]` alone: the citations follow
+LABEL = "label"  # a field label (vocab.FIELD_LABELS key), value on the line or on the next lines
+PART = "part"  # a structured-abstract part label alone on its line (`目的`, `Objective`)
+MARKER = "marker"  # `[n]` opening a reference or a related article
+COPYRIGHT = "copyright"  # a copyright or licence paragraph
+TEXT = "text"
+
+_BARE_DOI = re.compile(r"^(?:DOI|doi)?\s*[:：]?\s*(?:https?://(?:dx\.)?doi\.org/)?10\.[0-9]{4,9}/\S+$")
+_DOI_LINE = re.compile(r"^(?:DOI|doi)\s*[:：]\s*\S+|^(?:https?://)?(?:dx\.)?doi\.org/10\.|"
+                       r"^https?://\S*/(?:CN|EN|doi|article/doi)/10\.[0-9]{4,9}/\S*$", re.IGNORECASE)
+_COPY_EDITOR = re.compile(r"^(?:Copy\s+editor|责任编辑|本文编辑)\s*[:：]", re.IGNORECASE)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_PART_ALONE_ZH = re.compile(r"^(?:【|\[)?(?:" + "|".join(vocab.PART_LABELS_ZH) + r")(?:】|\])?\s*[:：]?$")
+_PART_ALONE_EN = re.compile(
+    r"^(?:" + "|".join(re.escape(k) for k in sorted(vocab.PART_LABELS_EN, key=len, reverse=True))
+    + r")\s*[:：]?$", re.IGNORECASE)
+_FRONT_LABELS = ("abstract_zh", "abstract_en", "keywords_zh", "keywords_en", "clc", "doc_code",
+                 "article_id", "authors_zh", "authors_en", "affiliations_zh", "affiliations_en")
+
+
+@dataclass(slots=True)
+class Line:
+    text: str  # cleaned, pinyin artefacts removed, otherwise as printed
+    kind: str
+    key: str | None = None  # LABEL: the vocab key; HEADER: None
+    rest: str = ""  # LABEL / CITE: what follows the label on the same line
+
+
+def strip_chrome_tail(line: str) -> str:
+    """`标题  PDF` / `…, PDF, HTML, XML, 下载: 12 浏览: 34` -> the line without its buttons."""
+    m = vocab.CHROME_TAIL.search(line)
+    if m is None or m.start() == 0:
+        return line
+    return line[: m.start()].rstrip(" ,，")
+
+
+def label_line(text: str) -> Line:
+    """The kind of one cleaned, non-blank line, out of context."""
+    if vocab.PLATFORM_SWITCH.match(text) or _COPY_EDITOR.match(text):
+        return Line(text, CHROME)
+    norm = vocab.normalize_label(text)
+    if vocab.LIST_MARKER.match(norm):
+        return Line(text, MARKER)
+    if norm in ("摘要", "摘 要", "Abstract", "ABSTRACT", "[摘要]", "【摘要】", "[Abstract]"):
+        key = "abstract_en" if norm.strip("[]【】").lower() == "abstract" else "abstract_zh"
+        return Line(text, LABEL, key)
+    if vocab.HEADINGS.match(norm) or vocab.is_chrome(text):
+        return Line(text, CHROME)
+    if len(text) <= 60 and vocab.BANNER.search(text):
+        return Line(text, CHROME)
+    if jf.parse_header(text) is not None:
+        return Line(text, HEADER)
+    cite = vocab.CITE_LABEL.match(norm)
+    if cite:
+        rest = text[cite.start("rest"):] if len(norm) == len(text) else cite.group("rest")
+        rest = clean(rest.replace("[复制中英文]", "")) or ""
+        return Line(text, CITE if rest else CITE_LABEL, rest=rest)
+    if _DOI_LINE.match(norm) or _BARE_DOI.match(norm):
+        if jf.find_doi_in(text) is not None:
+            return Line(text, DOI)
+    if _URL_ONLY.match(norm):
+        return Line(text, CHROME)
+    if _PART_ALONE_ZH.match(norm) or _PART_ALONE_EN.match(norm):
+        return Line(text, PART)
+    m = vocab.match_label(text, _FRONT_LABELS)
+    if m is not None:
+        return Line(text, LABEL, m.key, m.rest)
+    if jf.looks_like_citation(text) and jf.parse_citation_tail(text) is not None:
+        return Line(text, CITE, rest=text)
+    if vocab.COPYRIGHT.search(norm):
+        return Line(text, COPYRIGHT)
+    return Line(text, TEXT)
+
+
+def prepare(text: str) -> list[str | None]:
+    """Cleaned lines, bullets stripped, artefacts removed, platform link dropped;
+    None marks a blank line (runs of blanks collapse to one)."""
+    out: list[str | None] = []
+    for raw in text.splitlines():
+        c = clean(raw)
+        if c is not None:
+            c = clean(vocab.strip_pinyin(vocab.BULLET.sub("", c)))
+        if c is not None and vocab.PLATFORM_SWITCH.match(c):
+            continue
+        if c is None and out and out[-1] is None:
+            continue
+        out.append(c)
+    return out
+
+
+@dataclass
+class Front:
+    """The front region of a page, split by the labeller."""
+
+    lines: list[str | None] = field(default_factory=list)  # what may hold article text
+    headers: list[str] = field(default_factory=list)
+    doi_lines: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # self-citation lines, labels removed
+    cite_anchor: bool = False  # a `引用本文`/`Citation` label was seen
+    cite_pos: int | None = None  # where in `lines` the first citation stood
+
+
+def _next_text(lines: list[str | None], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j] is not None:
+            return j
+    return None
+
+
+def front_stream(lines: list[str | None]) -> Front:
+    """Set aside chrome and evidence lines; join labels printed alone with their value."""
+    out = Front()
+    skip: set[int] = set()
+    after_cite = 0  # lines still expected to be citations after a `引用本文` label
+    for i, text in enumerate(lines):
+        if i in skip:
+            continue
+        if text is None:
+            if not out.lines or out.lines[-1] is not None:
+                out.lines.append(None)
+            continue
+        ln = label_line(text)
+        kind = ln.kind
+        if kind == CHROME:
+            if vocab.HEADINGS.match(vocab.normalize_label(text)) and re.match(r"(?i)版\s*权|copyright", text):
+                j = _next_text(lines, i)  # the copyright heading's paragraph
+                if j is not None and label_line(lines[j] or "").kind in (TEXT, COPYRIGHT):
+                    skip.add(j)
+            continue
+        if kind == COPYRIGHT:
+            continue
+        if kind == HEADER:
+            out.headers.append(text)
+            continue
+        if kind == DOI:
+            out.doi_lines.append(text)
+            continue
+        if kind in (CITE_LABEL, CITE) and out.cite_pos is None:
+            out.cite_pos = len(out.lines)
+        if kind == CITE_LABEL:
+            out.cite_anchor, after_cite = True, 2
+            continue
+        if kind == CITE:
+            if vocab.CITE_LABEL.match(vocab.normalize_label(text)):
+                out.cite_anchor = True
+            out.citations.append(ln.rest)
+            after_cite = max(after_cite - 1, 0)
+            continue
+        if after_cite and jf.looks_like_citation(text):  # a citation cut short by the copy
+            out.citations.append(text)
+            after_cite -= 1
+            continue
+        after_cite = 0
+        if kind == PART:  # `目的` alone: its paragraph follows
+            j = _next_text(lines, i)
+            if j is not None and label_line(lines[j] or "").kind == TEXT:
+                out.lines.append(f"{text.rstrip(':：')} {lines[j]}")
+                skip.update(range(i + 1, j + 1))
+                continue
+        if vocab.META_HEADING.match(text):  # `基金项目` alone: the value is on the next line
+            out.lines.append(f"{text}:")
+            continue
+        if kind == TEXT:
+            text = strip_chrome_tail(text) if len(text) <= 300 else text
+        out.lines.append(text)
+    return out
