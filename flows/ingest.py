@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -53,23 +53,27 @@ def process_shard_task(entries: list[RawEntry], out: str, max_bytes: int) -> Sha
 @flow(name="hccbone-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), persist_result=False)
 def ingest(raw_dir: str = "raw", out: str = "processed", shard_size: int = DEFAULT_SHARD_SIZE,
            full_refresh: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, lock_wait: float = 0.0,
-           progress: bool = False) -> dict:
+           progress: bool = False, verify: bool = False, lock_held: bool = False) -> dict:
     log = get_run_logger()
     t0 = time.perf_counter()
     out = normalize_url(out)  # workers elsewhere must write to the same absolute place
     opts = IngestOptions(raw_dir=raw_dir, out=out, shard_size=shard_size, full_refresh=full_refresh,
-                         max_bytes=max_bytes, lock_wait=lock_wait)
-    with RunLock(OutputDir(out), wait=lock_wait):
+                         max_bytes=max_bytes, lock_wait=lock_wait, verify=verify)
+    # lock_held: the caller (hccbone ingest) took the lock before Prefect started.
+    with nullcontext() if lock_held else RunLock(OutputDir(out), wait=lock_wait):
         plan = make_plan(opts)
         shards = list(plan.shards(shard_size))
         log.info("%d raw files: %d to process in %d shards, %d unchanged, %d removed",
                  len(plan.entries), len(plan.todo), len(shards), len(plan.entries) - len(plan.todo),
                  len(plan.removed))
+        for folder in plan.unlisted:
+            log.warning("could not list raw folder %s: its files keep their last published outcome", folder)
         futures = [process_shard_task.submit(s, out, max_bytes) for s in shards]
         bar = _progress(len(plan.todo)) if progress and futures else None
         try:
             for fut in as_completed(futures):
                 s: ShardSummary = fut.result()
+                plan.settle(s.entries)
                 for err in s.errors:
                     log.warning("quarantined %s", err)
                 if bar is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from . import __version__
 from .decode import DECODER_VERSION
 from .enrich import Step, default_steps
 from .errors import EmptyInput, IngestError, InputTooLarge, UnreadableInput
+from .rawfiles import entry_problem
 from .records import ErrorRecord, ParsedDocument
 from .sources.base import RawInput
 from .sources.registry import adapter_versions, pick_adapter
@@ -36,6 +39,7 @@ class Outcome:
     sha256: str | None
     doc: ParsedDocument | None = None
     error: ErrorRecord | None = None
+    read_stat: tuple[int, int, int, int] | None = None  # (size, mtime, ctime, inode) of the bytes read
 
 
 def pipeline_version(steps: Sequence[Step] | None = None) -> str:
@@ -47,20 +51,57 @@ def pipeline_version(steps: Sequence[Step] | None = None) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
+_READ_TRIES = 3
+_fstat = os.fstat  # one name to patch in tests that make a file change while it is read
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
 def read_raw(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
-    size = path.stat().st_size
-    if size > max_bytes:
+    """The bytes of one raw file, exactly as they were when read, with the file's metadata then.
+
+    Only regular files are opened (a FIFO would block, a device never end). A file that changes
+    while it is read is read again; one that keeps changing is quarantined, and the caller must
+    not cache that outcome under the content it planned (`RawInput.stat` tells what was read).
+    An empty file comes back as empty bytes: the caller decides (see `process_files`).
+    """
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise UnreadableInput(entry_problem(None, e) or str(e)) from e
+    problem = entry_problem(st, None)
+    if problem is not None:
+        raise UnreadableInput(problem)
+    if st.st_size > max_bytes:
         raise InputTooLarge(
-            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise --max-bytes if it "
+            f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit (raise --max-bytes if it "
             "really is one page)"
         )
-    if size == 0:
-        raise EmptyInput("the file is empty (0 bytes)")
-    try:
-        data = path.read_bytes()
-    except (PermissionError, IsADirectoryError) as e:  # deterministic: retrying cannot help
-        raise UnreadableInput(f"the file cannot be read: {e.strerror}") from e
-    return RawInput(path=rel, data=data)
+    for _ in range(_READ_TRIES):
+        try:
+            # O_NONBLOCK: should a FIFO replace the file after the check, open() does not block.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except (PermissionError, IsADirectoryError, FileNotFoundError) as e:  # retrying cannot help
+            raise UnreadableInput(f"the file cannot be read: {e.strerror}") from e
+        try:
+            before = _fstat(fd)
+            if not stat.S_ISREG(before.st_mode):
+                raise UnreadableInput(entry_problem(before, None) or "not a regular file")
+            with os.fdopen(os.dup(fd), "rb") as f:
+                data = f.read(max_bytes + 1)
+            after = _fstat(fd)
+        finally:
+            os.close(fd)
+        if _signature(before) == _signature(after) and len(data) == after.st_size:
+            break
+    else:
+        raise UnreadableInput(f"the file kept changing while it was read ({_READ_TRIES} tries); "
+                              "it is read again on the next run")
+    if len(data) > max_bytes:
+        raise InputTooLarge(f"file grew over the {max_bytes:,}-byte limit while it was read")
+    return RawInput(path=rel, data=data, stat=_signature(after))
 
 
 def parse_raw(raw: RawInput) -> ParsedDocument:
@@ -73,6 +114,13 @@ def parse_raw(raw: RawInput) -> ParsedDocument:
     d.adapter = adapter.id()
     d.encoding = raw.decoded.encoding
     return doc
+
+
+def _size_or_none(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def _error(path: str, sha: str | None, size: int | None, err: Exception) -> ErrorRecord:
@@ -100,19 +148,23 @@ def process_files(
         try:
             with stage("read"):
                 raw = read_raw(path, rel, max_bytes)
+                if not raw.data:
+                    raise EmptyInput("the file is empty (0 bytes)")
             with stage("parse"):
                 doc = parse_raw(raw)
         except IngestError as e:
             sha = raw.sha256 if raw is not None else None
-            size = len(raw.data) if raw is not None else path.stat().st_size
-            outcomes.append(Outcome(rel, sha, error=_error(rel, sha, size, e)))
+            size = len(raw.data) if raw is not None else _size_or_none(path)
+            outcomes.append(Outcome(rel, sha, error=_error(rel, sha, size, e),
+                                    read_stat=raw.stat if raw is not None else None))
             continue
         except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
             # An adapter bug on an odd input must not sink the shard: quarantine with the cause.
             log.exception("adapter crashed on %s", rel)
-            outcomes.append(Outcome(rel, raw.sha256, error=_error(rel, raw.sha256, len(raw.data), e)))
+            outcomes.append(Outcome(rel, raw.sha256, error=_error(rel, raw.sha256, len(raw.data), e),
+                                    read_stat=raw.stat))
             continue
-        outcomes.append(Outcome(rel, raw.sha256, doc=doc))
+        outcomes.append(Outcome(rel, raw.sha256, doc=doc, read_stat=raw.stat))
     _enrich(outcomes, steps)
     return outcomes
 

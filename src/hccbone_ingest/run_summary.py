@@ -12,6 +12,9 @@ def render_markdown(r: PublishResult, seconds: float | None = None) -> str:
                  f"{r.raw_files - r.processed_files} unchanged{took}.")
     if r.removed_files:
         lines.append(f"Removed since the last run: {', '.join(r.removed_files)}.")
+    if r.unlisted_folders:
+        lines.append(f"**Could not list** (their files keep their last published outcome): "
+                     f"{', '.join(r.unlisted_folders)}.")
     lines += ["", "| source | documents |", "|---|---|"]
     lines += [f"| {s} | {n} |" for s, n in r.documents_per_source.items()] or ["| (none) | 0 |"]
     lines += ["", "| table | rows |", "|---|---|"]
@@ -43,6 +46,8 @@ def render_text(r: PublishResult, seconds: float | None = None) -> str:
                    f"low(<0.5)={int(a['low_confidence'])}")
     if r.removed_files:
         out.append(f"removed: {', '.join(r.removed_files)}")
+    if r.unlisted_folders:
+        out.append(f"could not list (last outcome kept): {', '.join(r.unlisted_folders)}")
     out.append(f"quarantined: {len(r.errors)}")
     out += [f"  {e['source_path']} [{e['stage']}] {e['error_type']}: {e['message']}" for e in r.errors]
     return "\n".join(out)

@@ -7,17 +7,19 @@ two to measure orchestration overhead, and tests use it to check the library alo
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .enrich import Step
-from .pipeline import DEFAULT_MAX_BYTES, pipeline_version, process_files
+from .pipeline import DEFAULT_MAX_BYTES, Outcome, pipeline_version, process_files
 from .stages import stage
 from .store import OutputDir, PublishResult, RunLock, RunPlan, plan_run, publish
 from .store import fragments as frag
 from .store.faults import checkpoint
+from .store.fragments import fragment_key
 from .store.plan import RawEntry
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ class IngestOptions:
     full_refresh: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     lock_wait: float = 0.0
+    verify: bool = False  # re-hash every raw file instead of trusting unchanged file metadata
 
 
 @dataclass
@@ -40,6 +43,26 @@ class ShardSummary:
     files: int = 0
     documents: int = 0
     errors: list[str] = field(default_factory=list)  # "path: stage: message"
+    entries: list[RawEntry] = field(default_factory=list)  # as read: see `settle_entry`
+
+
+def settle_entry(entry: RawEntry, outcome: Outcome) -> RawEntry:
+    """The entry as the shard actually read it, so that a cached outcome is always keyed by the
+    bytes it came from. The plan hashed the file earlier; if it changed since (rewritten, cut,
+    replaced), the fragment goes under the key of what was parsed, and the manifest records the
+    metadata of that read. An outcome of no bytes at all (vanished, unreadable, kept changing)
+    is never cached as the file's content: its key marks it unstable and the next run re-reads."""
+    if outcome.read_stat is not None and outcome.sha256 is not None:
+        size, mtime, ctime, ino = outcome.read_stat
+        if outcome.sha256 == entry.sha256 and (size, mtime, ctime, ino) == entry.signature():
+            return entry
+        key = fragment_key(entry.pipeline_version, entry.rel, outcome.sha256)
+        return dataclasses.replace(entry, sha256=outcome.sha256, key=key, size=size, mtime_ns=mtime,
+                                   ctime_ns=ctime, ino=ino)
+    if entry.sha256 is None:
+        return entry  # planned as unreadable (special file, over the limit): the plan's key says why
+    key = fragment_key(entry.pipeline_version, entry.rel, f"unstable:{entry.sha256}")
+    return dataclasses.replace(entry, sha256=None, key=key)
 
 
 def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -51,7 +74,9 @@ def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DE
     out = OutputDir(out_url)
     outcomes = process_files([(Path(e.path), e.rel) for e in entries], max_bytes=max_bytes, steps=steps)
     summary = ShardSummary(files=len(entries))
-    for entry, outcome in zip(entries, outcomes, strict=True):
+    for planned, outcome in zip(entries, outcomes, strict=True):
+        entry = settle_entry(planned, outcome)
+        summary.entries.append(entry)
         with stage("write_fragments"):
             out.write_bytes_atomic(out.fragment_path(entry.key), frag.encode(outcome))
         checkpoint("fragment-written")
@@ -66,7 +91,7 @@ def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DE
 def make_plan(opts: IngestOptions) -> RunPlan:
     with stage("plan"):
         return plan_run(opts.raw_dir, OutputDir(opts.out), pipeline_version(),
-                        full_refresh=opts.full_refresh, max_bytes=opts.max_bytes)
+                        full_refresh=opts.full_refresh, max_bytes=opts.max_bytes, verify=opts.verify)
 
 
 def run_ingest(opts: IngestOptions, on_shard: Callable[[ShardSummary], None] | None = None,
@@ -76,6 +101,7 @@ def run_ingest(opts: IngestOptions, on_shard: Callable[[ShardSummary], None] | N
         plan = make_plan(opts)
         for shard in plan.shards(opts.shard_size):
             s = process_shard(shard, opts.out, opts.max_bytes, steps)
+            plan.settle(s.entries)
             if on_shard:
                 on_shard(s)
         return publish(plan)

@@ -18,7 +18,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--raw", default="raw", help="raw input directory (default: raw)")
     p.add_argument("--out", default="processed", help="output directory or fsspec URL (default: processed)")
     p.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, help="files per task")
-    p.add_argument("--full-refresh", action="store_true", help="reprocess every file, ignoring the cache")
+    p.add_argument("--full-refresh", action="store_true",
+                   help="reprocess every file and rewrite the snapshot, ignoring every cache")
+    p.add_argument("--verify", action="store_true",
+                   help="re-hash every raw file instead of trusting unchanged size/mtime/ctime/inode "
+                        "(reprocesses only files whose bytes changed)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                    help="quarantine files larger than this (default: 20 MiB)")
     p.add_argument("--lock-wait", type=float, default=0.0,
@@ -45,28 +49,29 @@ def run(args: argparse.Namespace) -> int:
         print("hccbone ingest: memory:// lives inside one process and Dask workers cannot write to "
               "it; use a shared path or an object store URL with --task-runner dask", file=sys.stderr)
         return 2
-    if args.lock_wait <= 0:
-        # Fail fast, before the seconds Prefect takes to start, when another run holds the
-        # output. The flow takes the lock for real; losing a race here only delays the message.
-        try:
-            with RunLock(OutputDir(args.out)):
-                pass
-        except LockBusy as e:
-            print(f"hccbone ingest: {e}", file=sys.stderr)
-            return 2
-    prefect_env.configure()
-    from flows.ingest import run_flow  # imports prefect: after the environment is set
-
+    # The lock is taken here, before Prefect starts, and held for the whole run: a second run
+    # stops at once with one line (or waits, --lock-wait) instead of failing a flow run.
+    lock = RunLock(OutputDir(args.out), wait=args.lock_wait)
     try:
+        lock.__enter__()
+    except LockBusy as e:
+        print(f"hccbone ingest: {e}", file=sys.stderr)
+        return 2
+    try:
+        prefect_env.configure()
+        from flows.ingest import run_flow  # imports prefect: after the environment is set
+
         summary = run_flow(
             raw_dir=args.raw, out=args.out, shard_size=args.shard_size, full_refresh=args.full_refresh,
             max_bytes=args.max_bytes, lock_wait=args.lock_wait, task_runner=args.task_runner,
             dask_address=args.dask_address, dask_workers=args.dask_workers,
-            progress=not args.no_progress and sys.stderr.isatty(),
+            progress=not args.no_progress and sys.stderr.isatty(), verify=args.verify, lock_held=True,
         )
-    except (LockBusy, FileNotFoundError) as e:  # another run owns the output / no raw dir
+    except FileNotFoundError as e:  # the raw directory vanished
         print(f"hccbone ingest: {e}", file=sys.stderr)
         return 2
+    finally:
+        lock.__exit__(None, None, None)
     seconds = time.perf_counter() - t0
     if args.json:
         import json

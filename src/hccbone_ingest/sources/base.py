@@ -25,6 +25,7 @@ class RawInput:
 
     path: str  # relative to the raw root, POSIX separators
     data: bytes
+    stat: tuple[int, int, int, int] | None = None  # (size, mtime_ns, ctime_ns, inode) when read
     _decoded: Decoded | None = field(default=None, repr=False)
 
     @cached_property

@@ -54,6 +54,7 @@ class PublishResult:
     raw_files: int = 0
     processed_files: int = 0
     removed_files: list[str] = field(default_factory=list)
+    unlisted_folders: list[str] = field(default_factory=list)  # could not be listed: outcomes kept
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -334,10 +335,12 @@ def _publish(plan: RunPlan) -> PublishResult:
     version = snapshot_version(plan)
     previous = out.current_version()
     result = PublishResult(version=version, changed=version != previous, raw_files=len(plan.entries),
-                           processed_files=len(plan.todo), removed_files=list(plan.removed))
+                           processed_files=len(plan.todo), removed_files=list(plan.removed),
+                           unlisted_folders=list(plan.unlisted))
     snap = out.snapshot(version)
     summary_path = posixpath.join(snap, "_summary.json")
-    existing = out.read_bytes(summary_path) if version == previous else None
+    # --full-refresh trusts nothing cached, the published snapshot included.
+    existing = out.read_bytes(summary_path) if version == previous and not plan.full_refresh else None
     if existing is not None:
         # Same inputs as the published snapshot: it is complete (it was renamed into place
         # only when whole), so reuse it rather than rewrite what readers are reading.
