@@ -187,7 +187,8 @@ HEADINGS = re.compile(
 # A copyright or licence paragraph: never an abstract.
 COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|Copyright\b|版权所有|本文著作权)|版权所有|All rights reserved|Creative Commons|"
-    r"This is an open access article|open access article distributed|CC[-\s]BY",
+    r"This is an open access article|open access article distributed|CC[-\s]BY|未经授权|不得转载|"
+    r"不代表.{0,20}观点|represent the opinions of the authors|official policy|reproduced or abridged",
     re.IGNORECASE,
 )
 # The metrics legend at the foot of a Magtech page. `摘要` and `全文` are also real labels and
@@ -217,14 +218,16 @@ CLASSIFICATION_KEYS = ("clc", "doc_code", "article_id", "doi")
 # None = recognised (it ends the previous field's value) but not kept.
 META_LABELS: dict[str, str | None] = {
     "收稿日期": "received", "修回日期": "revised", "录用日期": "accepted", "接受日期": "accepted",
-    "网络出版日期": None, "出版日期": "published", "发布日期": "published", "通信作者": "corresponding",
-    "通讯作者": "corresponding", "基金资助": "funding", "基金项目": "funding", "作者简介": None,
+    "网络出版日期": "published", "出版日期": "published", "发布日期": "published",
+    "通信作者": "corresponding", "通讯作者": "corresponding", "基金资助": "funding", "基金项目": "funding",
+    "作者简介": None,
     "received": "received", "revised": "revised", "accepted": "accepted",
     "published online": None, "online": None, "published": "published",
     "corresponding authors": "corresponding", "corresponding author": "corresponding",
     "supported by": "funding", "funding": "funding", "fund program": "funding",
     "foundation items": "funding", "foundation item": "funding", "about author": None,
-    "received date": "received", "online published": None, "copy editor": None, "责任编辑": None,
+    "received date": "received", "online published": "published", "revised date": "revised",
+    "accepted date": "accepted", "copy editor": None, "责任编辑": None,
 }
 # Meta labels some platforms print alone on a line, the value on the next line.
 META_HEADING = re.compile(r"^(?:基金项目|基金资助|通[信讯]作者|作者简介|Corresponding\s+authors?|"
@@ -246,5 +249,5 @@ KEYWORDS_ZH = re.compile(
     r"^(?:【\s*关\s*键\s*[词字]\s*】|\[\s*关\s*键\s*[词字]\s*\]|关\s*键\s*[词字])"
     r"\s*[:：]?\s*(?P<rest>.*)$")
 KEYWORDS_EN = re.compile(
-    r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*[:：])"
+    r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*(?:[:：]|$))"
     r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)

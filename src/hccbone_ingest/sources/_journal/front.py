@@ -84,15 +84,23 @@ def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
 
 
 def merge_name_runs(lines: list[str | None]) -> list[str | None]:
-    """Bullet lists print one author per line (`• 甲 ,` … then `展开`): one author line."""
+    """Bullet lists print one author per line (`• 甲 ,` … then `展开`): one author line.
+
+    A run is at least two lines each holding one name; every line but the last ends with a
+    comma or carries a digit label (E-Tiller: `• 甲 1`)."""
     out: list[str | None] = []
     i = 0
     while i < len(lines):
         j = i
         run: list[str] = []
-        while j < len(lines) and lines[j] is not None and _single_name(lines[j] or ""):
+        while j < len(lines) and lines[j] is not None:
+            kind = _single_name(lines[j] or "")
+            if kind is None:
+                break
             run.append(lines[j] or "")
             j += 1
+            if kind == "last":
+                break
         if len(run) >= 2:
             out.append(", ".join(r.rstrip(" ,，") for r in run))
             i = j
@@ -102,14 +110,19 @@ def merge_name_runs(lines: list[str | None]) -> list[str | None]:
     return out
 
 
-def _single_name(line: str) -> bool:
+def _single_name(line: str) -> str | None:
+    """"more" for one name that announces another (comma, digit label), "last" for a bare one."""
     m = _ONE_NAME.match(line)
-    if not m or (not line.rstrip().endswith((",", "，")) and not m.group("lab")):
-        return False
+    if not m:
+        return None
     name = m.group("name").strip()
     if has_cjk(name):
-        return 2 <= len(name.replace(" ", "")) <= 4
-    return jf.en_author_items(name + "1") is not None and len(name.split()) <= 4
+        if not 2 <= len(name.replace(" ", "")) <= 4 or not re.fullmatch(r"[\u3400-\u9fff· ]+", name):
+            return None
+    elif jf.en_author_items(name + "1") is None or not 2 <= len(name.split()) <= 4:
+        return None
+    more = line.rstrip().endswith((",", "，")) or bool(m.group("lab"))
+    return "more" if more else "last"
 
 
 def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> FrontBlocks:
@@ -262,6 +275,8 @@ def split_head(part: Part, lang: str, title: str | None = None) -> Head:
         return head
     if lang == "zh" and len(lines) >= 2 and is_column(lines[0]):
         head.section, lines = lines[0], lines[1:]
+        if len(lines) > 1 and not head.authors:
+            lines = lines[:1]  # no author line to end the title: only its first line is sure
     elif len(lines) >= 2:
         lines = lines[-1:] if lang == "zh" else lines
     if lines:

@@ -148,9 +148,11 @@ def front_stream(lines: list[str | None]) -> Front:
         kind = ln.kind
         if kind == CHROME:
             if vocab.HEADINGS.match(vocab.normalize_label(text)) and re.match(r"(?i)版\s*权|copyright", text):
-                j = _next_text(lines, i)  # the copyright heading's paragraph
-                if j is not None and label_line(lines[j] or "").kind in (TEXT, COPYRIGHT):
+                j = _next_text(lines, i)  # the copyright heading's paragraph, up to a blank line
+                while j is not None and j < len(lines) and lines[j] is not None \
+                        and label_line(lines[j] or "").kind in (TEXT, COPYRIGHT):
                     skip.add(j)
+                    j += 1
             continue
         if kind == COPYRIGHT:
             continue
