@@ -51,10 +51,19 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
     current: tuple[str, bool] | None = None  # (language, labelled) of the abstract being extended
     pending: str | None = None  # a bare `摘要` / `Abstract` label: the next paragraph is it
     pending_kw: str | None = None
+    kw_open: str | None = None  # `关键词` alone: one keyword per line may follow, up to a blank
     for line in lines:
         if line is None:
+            if kw_open is not None and pending_kw is None:
+                kw_open = None
             continue
         norm = vocab.normalize_label(line)
+        if kw_open is not None and pending_kw is None:
+            if len(line) <= 60 and _keyword_label(line, norm) is None and not vocab.ABSTRACT_EN.match(norm) \
+                    and not vocab.ABSTRACT_ZH.match(norm) and not vocab.PART_EN.match(norm):
+                _add_keywords(out, kw_open, line)
+                continue
+            kw_open = None
         if vocab.REFERENCES_HEADING.match(norm) or vocab.RELATED_HEADING.match(norm):
             current = None
             continue
@@ -66,6 +75,7 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             continue
         if pending_kw is not None:  # `关键词:` alone on its line: the values follow
             _add_keywords(out, pending_kw, line)
+            kw_open = pending_kw if len(split_keywords(line)) == 1 else None
             pending_kw = None
             continue
         kw = _keyword_label(line, norm)
@@ -181,7 +191,7 @@ def split_keywords(value: str) -> list[str]:
         parts = [value]
     out = []
     for part in parts:
-        kw = clean(part.strip().rstrip(".。"))
+        kw = clean(part.strip().rstrip(".。/ "))
         if kw:
             out.append(kw)
     return out

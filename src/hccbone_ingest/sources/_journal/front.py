@@ -93,7 +93,13 @@ def merge_name_runs(lines: list[str | None]) -> list[str | None]:
     while i < len(lines):
         j = i
         run: list[str] = []
-        while j < len(lines) and lines[j] is not None:
+        while j < len(lines):
+            if lines[j] is None:  # copies with a blank line after every line
+                nxt = lines[j + 1] if j + 1 < len(lines) else None
+                if run and nxt is not None and _single_name(nxt):
+                    j += 1
+                    continue
+                break
             kind = _single_name(lines[j] or "")
             if kind is None:
                 break

@@ -43,6 +43,11 @@ _FRONT_LABELS = ("abstract_zh", "abstract_en", "keywords_zh", "keywords_en", "cl
                  "article_id", "authors_zh", "authors_en", "affiliations_zh", "affiliations_en")
 
 
+_KEYWORD_START = re.compile(r"^\s*(?:[•●]\s*)?[\[【]?\s*(?:关\s*键\s*[词字]|關\s*鍵\s*詞|Key\s*words?)",
+                            re.IGNORECASE)
+_WIDE_GAP = re.compile(r"(?<=\S)[ \u00a0\u3000]{3,}(?=\S)")
+
+
 @dataclass(slots=True)
 class Line:
     text: str  # cleaned, pinyin artefacts removed, otherwise as printed
@@ -102,6 +107,8 @@ def prepare(text: str) -> list[str | None]:
     None marks a blank line (runs of blanks collapse to one)."""
     out: list[str | None] = []
     for raw in text.splitlines():
+        if _KEYWORD_START.match(raw):  # `关键词: a    b    c`: wide gaps separate keywords
+            raw = _WIDE_GAP.sub("; ", raw.rstrip())
         c = clean(raw)
         if c is not None:
             c = clean(vocab.strip_pinyin(vocab.BULLET.sub("", c)))
