@@ -12,6 +12,7 @@ import re
 
 from ..records import ParsedDocument
 from ._journal.assemble import SOURCE, parse_journal_text
+from ._journal.evidence import looks_like_listing
 from ._journal.front import join_pieces as _join
 from ._journal.lists import doi_continues as _doi_continues
 from .base import RawInput, SourceAdapter
@@ -38,6 +39,8 @@ _NOT_JOURNAL = re.compile(r"droracle|Dr\.?\s?Oracle|Medical Advisory Board|From 
 def journal_text_confidence(text: str, folder: str = "") -> float:
     """How sure we are that `text` is a journal article page copy, in [0, 1]."""
     head = text[:200_000]
+    if looks_like_listing(head):
+        return 0.0  # a table of contents or search results: many articles, none of them this page
     has_header = bool(_HEADER_CUE.search(head[:6000]))
     if not has_header and _NOT_JOURNAL.search(head):
         return 0.0
@@ -58,7 +61,7 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
 @register
 class JournalTextAdapter(SourceAdapter):
     name = "journal_text"
-    version = 2  # 2: labels after ；, 发布日期 (shared field parsers; cache key)
+    version = 3  # 3: parse by evidence on any platform (sources/_journal/); cache key
     source = SOURCE
 
     def can_parse(self, raw: RawInput) -> float:

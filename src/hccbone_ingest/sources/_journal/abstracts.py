@@ -26,6 +26,7 @@ class Abstracts:
     keywords: dict[str, list[str]] = field(default_factory=dict)
     doi_line: str | None = None  # a `DOI:` line in the abstract block (no header case)
     flags: list[str] = field(default_factory=list)
+    leftover: list[str | None] = field(default_factory=list)  # lines no abstract took (an English block)
 
 
 def line_lang(line: str) -> str:
@@ -48,11 +49,13 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
     out = Abstracts()
     labelled: dict[str, list[str]] = {}
     unlabelled: dict[str, list[str]] = {}
+    unlabelled_at: dict[str, list[int]] = {}  # where the unlabelled pieces stood
+    left: list[int] = []
     current: tuple[str, bool] | None = None  # (language, labelled) of the abstract being extended
     pending: str | None = None  # a bare `摘要` / `Abstract` label: the next paragraph is it
     pending_kw: str | None = None
     kw_open: str | None = None  # `关键词` alone: one keyword per line may follow, up to a blank
-    for line in lines:
+    for at, line in enumerate(lines):
         if line is None:
             if kw_open is not None and pending_kw is None:
                 kw_open = None
@@ -107,6 +110,8 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             continue
         if current is not None and current[0] == lang:
             (labelled if current[1] else unlabelled)[lang].append(line)
+            if not current[1]:
+                unlabelled_at[lang].append(at)
             continue
         part_rx = vocab.PART_ZH if lang == "zh" else vocab.PART_EN
         if lang in labelled and part_rx.match(line) and current is None:
@@ -114,16 +119,23 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             current = (lang, True)
             continue
         if lang not in labelled and lang not in unlabelled and _prose(line, lang):
-            unlabelled[lang] = [line]
+            unlabelled[lang], unlabelled_at[lang] = [line], [at]
             current = (lang, False)
             continue
         current = None
+        left.append(at)
         out.flags.append("unplaced_paragraph")
     for lang in ("zh", "en"):
         if lang in labelled:
             out.texts[lang] = labelled[lang]
         elif lang in unlabelled:
             out.texts[lang] = unlabelled[lang]
+        if lang in labelled:
+            left += unlabelled_at.get(lang, [])
+    for at in sorted(left):
+        if out.leftover and at - 1 not in left:
+            out.leftover.append(None)
+        out.leftover.append(lines[at])
     return out
 
 

@@ -27,7 +27,7 @@ from .. import _journal_fields as jf
 from ..base import RawInput, make_doc_id
 from . import lines as ln
 from .abstracts import line_lang, parse_abstracts
-from .evidence import doi_candidates, pick_doi, read_citation
+from .evidence import doi_candidates, looks_like_listing, pick_doi, read_citation
 from .front import FrontBlocks, Head, author_items, clean_title, join_pieces, parse_front, split_head
 from .lists import build_lists, numbered_items
 from .people import labelled_author_groups, people
@@ -136,6 +136,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     id falls back to a hash of `text`. Raises `ParseError` when the text holds no title, no
     abstract and no DOI (a copy truncated beyond use).
     """
+    if looks_like_listing(text):
+        raise ParseError("a list of articles (table of contents or search results), not one article page")
     lines = ln.prepare(text)
     header_i, header, refs_i = _find_anchors(lines)
     start = header_i + 1 if header_i is not None else 0
@@ -153,6 +155,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     items, reached_foot = numbered_items(lines[refs_i:])
     references, related, list_flags = build_lists(items, reached_foot)
 
+    _adopt_late_blocks(front, parse_front(abstracts.leftover, titles))
     flags: list[str] = []
     zh_head = split_head(front.zh, "zh", titles["zh"])
     en_head = split_head(front.en, "en", titles["en"])
@@ -227,6 +230,17 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         document=doc, authors=authors, affiliations=affiliations, abstracts=abstract_recs,
         keywords=keywords, references=references, related_articles=related,
     )
+
+
+def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:
+    """A language block printed after the abstracts (university journals print the English
+    title, authors and affiliations between the Chinese keywords and `Abstract:`) fills a
+    language whose front block holds no title."""
+    for lang in ("zh", "en"):
+        part, late_part = getattr(front, lang), getattr(late, lang)
+        if late_part.head and not any(x for x in part.head):
+            part.head, part.affiliations = late_part.head, late_part.affiliations
+            part.meta += late_part.meta
 
 
 def _labelled_people(front: FrontBlocks) -> tuple[list[jf.NameItem], list[jf.AffiliationLine]] | None:

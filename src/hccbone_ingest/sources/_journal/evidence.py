@@ -82,3 +82,23 @@ def read_citation(line: str) -> SelfCitation:
 def squash(s: str) -> str:
     """The comparison form of a title: no spaces, no footnote marks at the end."""
     return re.sub(r"\s+", "", s).rstrip("*∗#†△▲※").lower()
+
+
+_LIST_REF_LINE = re.compile(r"^\s*\[[0-9]{1,4}\]")
+_SOURCE_LINE = re.compile(
+    r"(?:18|19|20)[0-9]{2}\s*[,，]\s*[0-9]+\s*[(（][^()（）]{1,8}[)）]\s*[:：]\s*[A-Za-z]?[0-9]+")
+_DOI_ANYWHERE = re.compile(r"10\.[0-9]{4,9}/[^\s,;，；]+")
+
+
+def looks_like_listing(text: str) -> bool:
+    """A table of contents or a search-results page: several articles' DOIs or
+    `年, 卷(期): 页` lines before any reference list. Such a page is not one article."""
+    dois: set[str] = set()
+    sources = 0
+    for line in text[:100_000].splitlines():
+        if _LIST_REF_LINE.match(line):
+            break
+        dois.update(m.group(0).rstrip(".").lower() for m in _DOI_ANYWHERE.finditer(line))
+        if _SOURCE_LINE.search(line) and not _CODE.search(line):
+            sources += 1
+    return len(dois) >= 3 or sources >= 3
