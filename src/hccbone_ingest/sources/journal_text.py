@@ -36,9 +36,15 @@ _NOT_JOURNAL = re.compile(r"droracle|Dr\.?\s?Oracle|Medical Advisory Board|From 
                           r"From the Research|View editorial policy", re.IGNORECASE)
 
 
+_EXPORT_RECORD = re.compile(r"^(?:SrcDatabase-|Title-题名|\{Reference Type\}|%0 Journal|TY  - |RT Journal)",
+                            re.MULTILINE)
+
+
 def journal_text_confidence(text: str, folder: str = "") -> float:
     """How sure we are that `text` is a journal article page copy, in [0, 1]."""
     head = text[:200_000]
+    if _EXPORT_RECORD.search(head[:4000]):
+        return 0.0  # a reference-manager export (CNKI, NoteExpress, RIS/EndNote): not a page
     if looks_like_listing(head):
         return 0.0  # a table of contents or search results: many articles, none of them this page
     has_header = bool(_HEADER_CUE.search(head[:6000]))
@@ -53,8 +59,8 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
         score = 0.3
     else:
         score = 0.0
-    if folder == SOURCE:
-        score = min(1.0, max(score, 0.05) + 0.05)
+    if folder == SOURCE and score > 0:  # the folder adds weight to evidence, never replaces it
+        score = min(1.0, score + 0.05)
     return score
 
 

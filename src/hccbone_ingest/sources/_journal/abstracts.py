@@ -17,6 +17,8 @@ from .. import _journal_fields as jf
 from .front import author_items
 
 _NOISE_KEYS = ("clc", "doc_code", "article_id", "doi")
+_BODY_HEADING = re.compile(
+    r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[一二三四五六七八九十]{1,3}[、.])\s*[\u3400-\u9fffA-Z]\S{0,25}$")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -61,6 +63,8 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
                 kw_open = None
             continue
         norm = vocab.normalize_label(line)
+        if _BODY_HEADING.match(line) and (labelled or unlabelled):
+            break  # the article body starts (`1 资料与方法`): no abstract runs past it
         if kw_open is not None and pending_kw is None:
             if len(line) <= 60 and _keyword_label(line, norm) is None and not vocab.ABSTRACT_EN.match(norm) \
                     and not vocab.ABSTRACT_ZH.match(norm) and not vocab.PART_EN.match(norm):

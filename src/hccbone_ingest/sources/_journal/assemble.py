@@ -27,7 +27,7 @@ from .. import _journal_fields as jf
 from ..base import RawInput, make_doc_id
 from . import lines as ln
 from .abstracts import line_lang, parse_abstracts
-from .evidence import doi_candidates, looks_like_listing, pick_doi, read_citation
+from .evidence import doi_candidates, pick_doi, read_citation
 from .front import FrontBlocks, Head, author_items, clean_title, join_pieces, parse_front, split_head
 from .lists import build_lists, numbered_items
 from .people import labelled_author_groups, people
@@ -136,8 +136,6 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     id falls back to a hash of `text`. Raises `ParseError` when the text holds no title, no
     abstract and no DOI (a copy truncated beyond use).
     """
-    if looks_like_listing(text):
-        raise ParseError("a list of articles (table of contents or search results), not one article page")
     lines = ln.prepare(text)
     header_i, header, refs_i = _find_anchors(lines)
     start = header_i + 1 if header_i is not None else 0
