@@ -17,6 +17,12 @@ Sets:
 - `probe`: 101 further strings written to break the parser after the held-out run and before
   reading its code (`bench/gold/probe.jsonl`: list numbers, locator and DOI variants, roles after
   names, lone imprints), compared the same way.
+- `classes`: 35 strings written for the classes of issue 13 (`bench/gold/refs_classes.jsonl`:
+  standards with the number before or after the title, book volumes `第 3 卷` / `第三卷` /
+  `Vol. 3` in the title, full dates in place of the year, mixed Chinese and Western author
+  lists, Western book authors with `et al.`), compared the same way. A standard's number goes to
+  `issue` (BibTeX's `number`, as the column says) and its year to `year`; a volume is its
+  numeral (`3`, `三`).
 
 Scoring is micro precision / recall / F1 over fields: a predicted value counts toward
 precision, a gold value toward recall, an equal pair is a hit. A field left out of a record
@@ -351,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     related = _with_seed_text(_jsonl(GOLD_DIR / "seed_related.jsonl"), seed_related(), "item_no")
     heldout = _jsonl(GOLD_DIR / "heldout.jsonl")
     probe = _jsonl(GOLD_DIR / "probe.jsonl")
+    classes = _jsonl(GOLD_DIR / "refs_classes.jsonl")
 
     results = {
         "gbt7714-2015": score(recs_2015, FIELDS_2015, _gold_2015, _pred_2015),
@@ -358,8 +365,9 @@ def main(argv: list[str] | None = None) -> int:
         "seed-related": score(related, SEED_FIELDS, _gold_exact, _pred_exact),
         "heldout": score(heldout, HELDOUT_FIELDS, _gold_heldout, _pred_heldout),
         "probe": score(probe, HELDOUT_FIELDS, _gold_heldout, _pred_heldout),
+        "classes": score(classes, HELDOUT_FIELDS, _gold_heldout, _pred_heldout),
     }
-    texts = [r["text"] for r in (*recs_2015, *seed, *related, *heldout, *probe)]
+    texts = [r["text"] for r in (*recs_2015, *seed, *related, *heldout, *probe, *classes)]
     rate = throughput(texts)
     if args.json:
         out = {k: {kk: vv for kk, vv in v.items() if kk != "errors" or args.errors}

@@ -109,7 +109,7 @@ def test_conference_paper_in_proceedings():
 def test_host_volume_designation():
     check("马克思. 政治经济学批判[M]//马克思, 恩格斯. 马克思恩格斯全集: 第 35 卷. "
           "北京: 人民出版社, 2013: 302.",
-          container="马克思恩格斯全集", volume="第 35 卷", pages_first="302")
+          container="马克思恩格斯全集", volume="35", pages_first="302")
 
 
 def test_thesis():
@@ -288,7 +288,7 @@ def test_et_al_variants():
 
 
 def test_volume_designation_split_off_the_title():
-    check("陈登原. 国史旧闻: 第 1 卷[M]. 北京: 中华书局, 2000: 29.", title="国史旧闻", volume="第 1 卷")
+    check("陈登原. 国史旧闻: 第 1 卷[M]. 北京: 中华书局, 2000: 29.", title="国史旧闻", volume="1")
     check("胡承正, 周详, 缪灵. 理论物理概论: 上[M]. 武汉: 武汉大学出版社, 2010: 112.",
           title="理论物理概论", volume="上")
     # A subtitle is not a volume.
@@ -502,3 +502,64 @@ def test_rendered_journal_articles_parse_back(a):
     assert (r.pages_first, r.pages_last) == (a["first"], a["last"])
     assert r.lang == ("zh" if a["zh"] else "en")
     assert r.flags == []
+
+
+# --------------------------------------------------------------------------- issue 13 classes
+# Our own strings; expected values read off each string.
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("GB/T 23456—2021 医用防护口罩 技术要求[S].",
+     {"title": "医用防护口罩 技术要求", "issue": "GB/T 23456—2021", "year": 2021, "authors": []}),
+    ("ISO 13485:2016 Medical devices—Quality management systems[S].",
+     {"title": "Medical devices—Quality management systems", "issue": "ISO 13485:2016", "year": 2016}),
+    ("国家药品监督管理局. YY/T 0466.1—2016 医疗器械 符号[S]. 北京: 中国标准出版社, 2016.",
+     {"authors": ["国家药品监督管理局"], "title": "医疗器械 符号", "issue": "YY/T 0466.1—2016", "year": 2016,
+      "place": "北京", "publisher": "中国标准出版社"}),
+    ("医院隔离技术规范: WS/T 311—2009[S].",
+     {"title": "医院隔离技术规范", "issue": "WS/T 311—2009", "year": 2009}),
+    # a title that starts with a number-like word is not a standard number
+    ("3D 打印骨科植入物技术规范[S].", {"title": "3D 打印骨科植入物技术规范", "issue": None, "year": None}),
+])
+def test_standard_number_and_year_leave_the_title(text, fields):
+    check(text, type_code="S", **fields)
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("张某. 骨科全书: 第 4 卷[M]. 北京: 科学出版社, 2016.", {"title": "骨科全书", "volume": "4"}),
+    ("张某. 骨科全书：第四卷[M]. 北京：科学出版社，2016.", {"title": "骨科全书", "volume": "四"}),
+    ("张某. 骨科全书第4卷[M]. 北京: 科学出版社, 2016.", {"title": "骨科全书", "volume": "4"}),
+    ("张某. 骨科全书: 第 4 卷 脊柱外科[M]. 北京: 科学出版社, 2016.",
+     {"title": "脊柱外科", "container": "骨科全书", "volume": "4"}),
+    ("Roe K. Textbook of spine surgery: Vol. 2[M]. Leeds: Example, 2014.",
+     {"title": "Textbook of spine surgery", "volume": "2"}),
+    ("张某. 骨科全书: 第 1 册[M]. 北京: 科学出版社, 2016.", {"title": "骨科全书", "volume": "第 1 册"}),
+])
+def test_book_volume_leaves_the_title(text, fields):
+    check(text, type_code="M", **fields)
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("王某. 骨转移研究[J]. 某某学报, 2023-11-02.", {"container": "某某学报", "year": 2023}),
+    ("王某. 骨转移研究[J]. 某某学报, 2022年3月5日.", {"container": "某某学报", "year": 2022}),
+    ("王某. 骨转移研究[J/OL]. 某某学报, 2024-01-15[2024-02-01]. https://example.cn/a.",
+     {"container": "某某学报", "year": 2024, "access_date": "2024-02-01", "carrier": "OL"}),
+    ("王某. 骨转移研究[J]. 某某学报, 2021-03-04, 12(3): 45-48.",
+     {"container": "某某学报", "year": 2021, "volume": "12", "issue": "3", "pages_first": "45"}),
+])
+def test_full_date_in_place_of_the_year(text, fields):
+    check(text, type_code="J", title="骨转移研究", **fields)
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("李明, Jones K L, 王芳. 骨痛研究[J]. 某某杂志, 2020, 5(2): 10-12.",
+     {"authors": ["李明", "Jones K L", "王芳"], "et_al": False}),
+    ("JONES K, 李明, 等. 骨痛研究[J]. 某某杂志, 2020, 5(2): 10-12.",
+     {"authors": ["JONES K", "李明"], "et_al": True}),
+    ("Park S, Kim H, et al. Bone pain management[M]. 2nd ed. Seoul: Example Press, 2018.",
+     {"authors": ["Park S", "Kim H"], "et_al": True, "title": "Bone pain management", "edition": "2nd ed",
+      "place": "Seoul", "publisher": "Example Press"}),
+    ("Park S, Kim H et al. Bone pain management[M]. Seoul: Example Press, 2018.",
+     {"authors": ["Park S", "Kim H"], "et_al": True, "publisher": "Example Press"}),
+])
+def test_mixed_author_lists_and_western_book_et_al(text, fields):
+    check(text, **fields)

@@ -89,7 +89,7 @@ def test_english_rules(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("随访1.5~2.0年。有效率为85.3%!", ["随访1.5~2.0年。", "有效率为85.3%!"]),
     ("范围为3.5-6.9 cm。结束", ["范围为3.5-6.9 cm。", "结束"]),
-    ("分为1.轻度;2.重度。", ["分为1.轻度;", "2.重度。"]),
+    ("分为1.轻度;2.重度。", ["分为1.轻度;2.重度。"]),  # `；` joins clauses (docs/sentences.md)
     ("他说:“很好。”然后走了。", ["他说:“很好。”", "然后走了。"]),
     ("真的吗?是的!", ["真的吗?", "是的!"]),
     ("真的吗？是的！好；", ["真的吗？", "是的！", "好；"]),
@@ -211,7 +211,7 @@ def test_english_biomedical_cases(text, expected):
     ('研究发现p53突变与预后相关。Ki-67高表达提示预后差。',
      ['研究发现p53突变与预后相关。', 'Ki-67高表达提示预后差。']),
     ('纳入标准：1.年龄18～75岁；2.ECOG评分0～1分。',
-     ['纳入标准：1.年龄18～75岁；', '2.ECOG评分0～1分。']),
+     ['纳入标准：1.年龄18～75岁；2.ECOG评分0～1分。']),
     ('有效率为８５．３％。无严重不良反应。',
      ['有效率为８５．３％。', '无严重不良反应。']),
     ('这是真的吗？！确实如此。',
@@ -302,3 +302,176 @@ def test_compound_zh_labels_and_label_after_heading(text, expected):
     spans = split_zh(text)
     _check_offsets(text, spans)
     assert [(s.label, s.text) for s in spans] == expected
+
+
+# ------------------------------------------------------------------ issue 13: English classes
+# One parametrized block per error class; the sentences are written for these tests.
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence ending in a single capital letter (a designator, not an initial)
+    ("Activity depended on protein kinase A. These data suggest a loop.",
+     ["Activity depended on protein kinase A.", "These data suggest a loop."]),
+    ("Uptake required apolipoprotein E. Knockout mice showed none.",
+     ["Uptake required apolipoprotein E.", "Knockout mice showed none."]),
+    ("Nobody was more surprised than I. We expected otherwise.",
+     ["Nobody was more surprised than I.", "We expected otherwise."]),
+    # ... but initials after a name leader stay
+    ("The scale of R. Wang and K. Liu was used. It is valid.",
+     ["The scale of R. Wang and K. Liu was used.", "It is valid."]),
+])
+def test_single_capital_ends_sentence(text, expected):
+    assert _texts(split_en(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She was diagnosed with MS. Two years later she relapsed.",
+     ["She was diagnosed with MS.", "Two years later she relapsed."]),
+    ("Both brothers had CF. Sweat tests were positive.",
+     ["Both brothers had CF.", "Sweat tests were positive."]),
+    ("Echo showed severe MR. Repair was planned.", ["Echo showed severe MR.", "Repair was planned."]),
+    ("The drug lowered NO. Vessels relaxed less.", ["The drug lowered NO.", "Vessels relaxed less."]),
+    ("Consent was given by Ms. Zhao and Mr. Sun.", ["Consent was given by Ms. Zhao and Mr. Sun."]),
+    ("Results matched, cf. the pilot. All agreed.", ["Results matched, cf. the pilot.", "All agreed."]),
+    ('"No. Since then nothing changed."', ['"No.', 'Since then nothing changed."']),
+])
+def test_upper_case_abbreviations_are_not_titles(text, expected):
+    assert _texts(split_en(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two arms were compared. 1. Surgery alone was given. 2. Surgery plus radiotherapy was given.",
+     ["Two arms were compared.", "1. Surgery alone was given.", "2. Surgery plus radiotherapy was given."]),
+    ("Rules were simple. 1.) Adults only. 2.) No prior therapy.",
+     ["Rules were simple.", "1.) Adults only.", "2.) No prior therapy."]),
+    ("Two regimens existed. a. The first was weekly. b. The second was monthly.",
+     ["Two regimens existed.", "a. The first was weekly.", "b. The second was monthly."]),
+    ("Outcomes were ranked. • 1. Death. • 2. Fracture.",
+     ["Outcomes were ranked.", "• 1. Death.", "• 2. Fracture."]),
+    ("Variables:\n1) Age\n2) Sex\n3) Stage", ["Variables:", "1) Age", "2) Sex", "3) Stage"]),
+    ("Criteria: 1) Adult 2) Confirmed HCC 3) Informed consent",
+     ["Criteria: 1) Adult", "2) Confirmed HCC", "3) Informed consent"]),
+    ("The aims were 1) to test safety and 2) to test dose.",
+     ["The aims were 1) to test safety and 2) to test dose."]),
+    ("It was grouped by (1) age, (2) sex. It worked.", ["It was grouped by (1) age, (2) sex.", "It worked."]),
+    ("Survival is shown in Fig. 3. Curves crossed.", ["Survival is shown in Fig. 3.", "Curves crossed."]),
+])
+def test_list_markers_stay_with_their_item(text, expected):
+    assert _texts(split_en(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was first reported in rats (J. Hepatol. 2020) and then in humans.",
+     ["It was first reported in rats (J. Hepatol. 2020) and then in humans."]),
+    ("The series appeared in Cancer Res. 2017;77:10-20 and is reused here.",
+     ["The series appeared in Cancer Res. 2017;77:10-20 and is reused here."]),
+    ("It was printed in Proc. Natl. Acad. Sci. USA in 2011.",
+     ["It was printed in Proc. Natl. Acad. Sci. USA in 2011."]),
+    ("The rule is in Sec. 4 and case No. 7 broke it.", ["The rule is in Sec. 4 and case No. 7 broke it."]),
+    ("Blood went to St. Louis for assays. Results came back.",
+     ["Blood went to St. Louis for assays.", "Results came back."]),
+    ("It was published in Cancer Res. The authors were Chinese.",
+     ["It was published in Cancer Res.", "The authors were Chinese."]),
+    ("Lesions grew (see Suppl. Table 1). Biopsy followed.",
+     ["Lesions grew (see Suppl. Table 1).", "Biopsy followed."]),
+])
+def test_abbreviations_inside_a_sentence(text, expected):
+    assert _texts(split_en(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Signalling was intact. mTOR blockade stopped it.",
+     ["Signalling was intact.", "mTOR blockade stopped it."]),
+    ("Growth stopped. c-Met was amplified.", ["Growth stopped.", "c-Met was amplified."]),
+    ("Staining was weak. circRNA levels were stable.", ["Staining was weak.", "circRNA levels were stable."]),
+    ("Pain was severe. nab-paclitaxel was stopped.", ["Pain was severe.", "nab-paclitaxel was stopped."]),
+    ("Levels fell. γ-GT rose.", ["Levels fell.", "γ-GT rose."]),
+])
+def test_lower_case_gene_and_drug_starts(text, expected):
+    assert _texts(split_en(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A nurse (L. M.) performed the scans. Two others read them.",
+     ["A nurse (L. M.) performed the scans.", "Two others read them."]),
+    ("Assent was recorded (Y. Z.). The board approved.",
+     ["Assent was recorded (Y. Z.).", "The board approved."]),
+    ("It was licensed in the U.S. Its price was high.",
+     ["It was licensed in the U.S.", "Its price was high."]),
+    ("Sales fell in the U.K. Doctors in Spain disagreed.",
+     ["Sales fell in the U.K.", "Doctors in Spain disagreed."]),
+    ("The U.S. Food and Drug Administration agreed.", ["The U.S. Food and Drug Administration agreed."]),
+    ("Records came from the U.S. National Cancer Database.",
+     ["Records came from the U.S. National Cancer Database."]),
+])
+def test_initials_and_country_abbreviations(text, expected):
+    assert _texts(split_en(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The pain eased . . . then came back.", ["The pain eased . . . then came back."]),
+    ("The pain eased. . . . The swelling did not.", ["The pain eased. . . .", "The swelling did not."]),
+    ("It lasted weeks . . . Therapy was changed.", ["It lasted weeks . . .", "Therapy was changed."]),
+])
+def test_spaced_ellipses(text, expected):
+    assert _texts(split_en(text)) == expected
+
+
+def test_blank_line_ends_a_heading_in_both_languages():
+    assert _texts(split_en("2 Methods\n\nWe enrolled 30 patients. All consented.")) == [
+        "2 Methods", "We enrolled 30 patients.", "All consented."]
+    assert _texts(split_en("Results\n\nA total of 9 responded.")) == ["Results", "A total of 9 responded."]
+    assert [s.label for s in split_en("Results\n\nA total of 9 responded.")] == [None, None]
+    assert _texts(split_zh("1 资料与方法\n\n回顾性分析。")) == ["1 资料与方法", "回顾性分析。"]
+
+
+def test_citation_numbers_after_the_period():
+    text = "Rates were high in men.12,13 The trend was stable (table 1).4 Fig. 2 shows it."
+    assert _texts(split_en(text)) == [
+        "Rates were high in men.12,13", "The trend was stable (table 1).4", "Fig. 2 shows it."]
+
+
+# ------------------------------------------------------------------ issue 13: part labels
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Objective To study dosing. Methods Clinical data of 40 patients were used. Results The rate was 50%. "
+     "Conclusions The dose is safe.",
+     [("objective", "To study dosing."), ("methods", "Clinical data of 40 patients were used."),
+      ("results", "The rate was 50%."), ("conclusions", "The dose is safe.")]),
+    ("OBJECTIVE To study it. METHOD OF STUDY: Serum was tested. RESULTS It rose.",
+     [("objective", "To study it."), ("methods", "Serum was tested."), ("results", "It rose.")]),
+    ("Background/Aims: Pain is common. Materials and Methods Ten scans were read.",
+     [("background", "Pain is common."), ("methods", "Ten scans were read.")]),
+    ("BACKGROUND/AIMS Pain is common. OBJECTIVE To count it.",
+     [("background", "Pain is common."), ("objective", "To count it.")]),
+    ("Conclusions The data favour surgery.", [("conclusions", "The data favour surgery.")]),
+    # not labels: a real first word
+    ("Methods of bone imaging in liver cancer", [(None, "Methods of bone imaging in liver cancer")]),
+    ("Methods To Improve Bone Health In Cancer", [(None, "Methods To Improve Bone Health In Cancer")]),
+    ("Methods Differ Across Centres", [(None, "Methods Differ Across Centres")]),
+    ("Results were mixed. Conclusions vary.", [(None, "Results were mixed."), (None, "Conclusions vary.")]),
+])
+def test_bare_english_part_labels(text, expected):
+    spans = split_en(text)
+    _check_offsets(text, spans)
+    assert [(s.label, s.text) for s in spans] == expected
+
+
+# ------------------------------------------------------------------ issue 13: Chinese
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("他们讨论了《癌症！还能治吗？》一书。随后开始随访。",
+     ["他们讨论了《癌症！还能治吗？》一书。", "随后开始随访。"]),
+    ("患者问「能治好吗？要多久？」医生作了解释。", ["患者问「能治好吗？要多久？」", "医生作了解释。"]),
+    ("口号『早发现！早治疗！』的效果很好。", ["口号『早发现！早治疗！』的效果很好。"]),
+    ("医生说：“先检查。再治疗。”患者同意。", ["医生说：“先检查。再治疗。”", "患者同意。"]),
+    ("她说了一句“算了！”便走了。", ["她说了一句“算了！”便走了。"]),
+    ("随访（共6个月！）无复发。", ["随访（共6个月！）无复发。"]),
+    ("书中写道『并非绝症！』。影响深远。", ["书中写道『并非绝症！』。", "影响深远。"]),
+    ("一组接受放疗；另一组接受化疗。两组均随访。", ["一组接受放疗；另一组接受化疗。", "两组均随访。"]),
+    # a stray opening quote does not swallow the rest of the text
+    ("他说“好。然后走了。下一句。", ["他说“好。", "然后走了。", "下一句。"]),
+])
+def test_chinese_enclosures_and_semicolon(text, expected):
+    spans = split_zh(text)
+    _check_offsets(text, spans)
+    assert _texts(spans) == expected

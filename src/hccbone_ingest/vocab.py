@@ -251,3 +251,28 @@ KEYWORDS_ZH = re.compile(
 KEYWORDS_EN = re.compile(
     r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*(?:[:：]|$))"
     r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+
+# sentences (added by the sentences branch)
+# Further structured-abstract part labels the sentence splitter strips into `Sentence.label`
+# (`text/sentences.py`), beyond PART_LABELS_ZH / PART_LABELS_EN above. Values are the parts the
+# `sentences.label` column documents (background, objective, methods, results, conclusions).
+PART_LABELS_ZH_MORE: dict[str, str] = {
+    "研究背景": "background", "研究目的": "objective", "研究方法": "methods", "资料与方法": "methods",
+    "对象与方法": "methods", "材料与方法": "methods", "研究结果": "results", "研究结论": "conclusions",
+}
+PART_LABELS_EN_MORE: dict[str, str] = {
+    "backgrounds": "background", "introduction": "background", "context": "background",
+    "purposes": "objective", "goal": "objective", "material and methods": "methods",
+    "patients and methods": "methods", "subjects and methods": "methods", "methods and materials": "methods",
+    "design": "methods", "study design": "methods", "methodology": "methods", "method of study": "methods",
+    "methods of study": "methods", "setting": "methods", "main outcome measures": "methods",
+    "findings": "results", "interpretation": "conclusions",
+}
+# The labels printed without a colon in the English abstracts of Chinese journals (`Objective To
+# investigate ...`, `Methods Clinical data of ...`): only these are read without a colon.
+PART_LABELS_EN_BARE: frozenset[str] = frozenset({
+    "background", "objective", "objectives", "aim", "aims", "purpose", "method", "methods",
+    "materials and methods", "result", "results", "conclusion", "conclusions",
+})

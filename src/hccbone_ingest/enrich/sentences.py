@@ -22,7 +22,7 @@ def _split(text: str, lang: str) -> list[Span]:
 
 class SentenceStep(Step):
     name = "sentences"
-    version = 2  # 2: et al. / lone-capital sentence ends, space before a closer, compound labels
+    version = 3  # 3: blank lines, list items, bare English part labels, `；` and quotes (issue 13)
 
     def run(self, docs: list[ParsedDocument]) -> None:
         # (doc, lang, section, claim_no, span) for the whole batch, tokenized in two calls.

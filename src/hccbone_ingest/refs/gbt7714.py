@@ -195,6 +195,8 @@ def _parse_one(text: str) -> ParsedRef:
     r = acc.ref
     if r.title is None:
         acc.flags.add("no_title")
+    if r.type_code == "S" and r.year is None:
+        r.year = rf.number_year(r.issue)  # `GB/T 12345—2020 题名[S].`: no imprint, the number dates it
     r.lang = detect_lang(r.title or "") or detect_lang(text)
     _finish_pages(acc)
     # A DOI that encodes year and issue (CMA and others) checks the locator for free; a
@@ -297,22 +299,48 @@ def _val(t: _Text, a: int, b: int) -> str | None:
     return v or None
 
 
+def _standard_first(t: _Text, lo: int, hi: int) -> re.Match[str] | None:
+    """`GB/T 12345—2020 题名` at view[lo:hi] (leading spaces and periods skipped)."""
+    while lo < hi and t.v[lo] in " .\u3000":
+        lo += 1
+    return rf.STANDARD_FIRST.match(t.v[lo:hi].rstrip(" ."))
+
+
 def _parse_head(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
-    authors, (ta, tb) = _split_head(t, lo, hi)
+    r = acc.ref
+    if r.type_code == "S" and (m := _standard_first(t, lo, hi)):
+        authors, (ta, tb) = None, (lo, hi)  # no author statement: the number opens the entry
+    else:
+        authors, (ta, tb) = _split_head(t, lo, hi)
     if authors:
         _set_authors(t, authors, acc)
+    if r.type_code == "S" and (m := _standard_first(t, ta, tb)):
+        # 标准号 before the title: `issue` (BibTeX's `number`), and its year.
+        off = ta + len(t.v[ta:tb]) - len(t.v[ta:tb].lstrip(" .\u3000"))
+        r.issue = rf.nfkc(t.s[off + m.start("num"):off + m.end("num")])
+        ta = off + m.start("title")
     title = _val(t, ta, tb)
-    acc.ref.title = title
+    r.title = title
     if title is None:
         return
     base, last = _title_parts(t, ta, tb)
-    if last is None or base is None:
-        return
-    if acc.ref.type_code in {"S", "P", "R", "A"} and rf.is_number(last):
-        # 标准号 / 专利号 / 报告号: kept in `issue`, as BibTeX's `number`.
-        acc.ref.title, acc.ref.issue = base, rf.nfkc(last)
-    elif rf.is_volume(last):
-        acc.ref.title, acc.ref.volume = base, last
+    if last is not None and base is not None:
+        if r.type_code in {"S", "P", "R", "A"} and rf.is_number(last):
+            # 标准号 / 专利号 / 报告号: kept in `issue`, as BibTeX's `number`.
+            r.title, r.issue = base, rf.nfkc(last)
+            return
+        if rf.is_volume(last):
+            r.title, r.volume = base, rf.volume_value(last)
+            return
+    if r.type_code not in {"J", "N", "PP", "S", "P"} and (m := rf.VOLUME_IN_TITLE.match(title)):
+        # `全集: 第 3 卷 骨科学`: the volume's own title, the main title as its host (the
+        # standard's own example gives title 科学思想史, volume 2 for `中国科学技术史: 第 2 卷 科学思想史`).
+        r.volume = rf.volume_value(m.group("vol"))
+        if m.group("own"):
+            r.title = m.group("own").strip()
+            r.container = r.container or m.group("main").strip()
+        else:
+            r.title = m.group("main").strip()
 
 
 # ------------------------------------------------------------------------ tail
@@ -377,7 +405,7 @@ def _parse_host(t: _Text, lo: int, hi: int, acc: _Acc) -> None:
     a, b = parts[-1] if len(parts) == 1 else parts[1]
     base, last = _title_parts(t, a, b)
     if last is not None and base is not None and rf.is_volume(last):
-        acc.ref.container, acc.ref.volume = base, acc.ref.volume or last
+        acc.ref.container, acc.ref.volume = base, acc.ref.volume or rf.volume_value(last)
     else:
         acc.ref.container = _val(t, a, b)
     if len(parts) > 2:

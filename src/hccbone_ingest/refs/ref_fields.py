@@ -16,6 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 
 _YEAR = r"(?P<year>\d{4})[a-z]?"
+# A full date printed where the year goes (`某某学报, 2023-11-02.`, `2020/03/15`, `2022年11月2日`):
+# the year is its first part.
+_DATE_REST = r"(?:\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{1,2}(?!\d)|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
 _VOL = r"(?P<vol>[^,:;()\[\]]*?[^,:;()\[\]\s])"
 _ISS = r"\(\s*(?P<iss>[^()]*?)\s*\)"
 _PAGES = r"(?P<pages>[^\[\]]+?)"
@@ -23,8 +26,8 @@ _PAGES = r"(?P<pages>[^\[\]]+?)"
 # `container, 2017, 48(4): 321-325`; the container is matched lazily by the caller. Variants
 # seen in print: `2018, (12): 45-48` (CNKI: no volume, comma kept), `2020; 21(1)`, `2019年, 99(3)`.
 _SERIAL_LOCATOR = (
-    _YEAR + r"(?:\s*年)?(?:\s*[,;]\s*" + _VOL + r")?\s*(?:,\s*(?=\())?(?:" + _ISS + r")?(?:\s*:\s*"
-    + _PAGES + r")?\s*$"
+    _YEAR + _DATE_REST + r"(?:\s*年)?(?:\s*[,;]\s*" + _VOL + r")?\s*(?:,\s*(?=\())?(?:" + _ISS
+    + r")?(?:\s*:\s*" + _PAGES + r")?\s*$"
 )
 SERIAL = re.compile(r"\s*,\s*" + _SERIAL_LOCATOR)
 # `container. 2020, 100(1): 1-5` / `Lancet Oncol. 2020;21(1):1-5`: a period after the journal
@@ -116,6 +119,46 @@ def is_responsibility(seg: str) -> bool:
 
 def is_volume(seg: str) -> bool:
     return bool(VOLUME.match(seg.strip()))
+
+
+# `第 3 卷` -> `3`, `第三卷` -> `三`, `Vol. 3` -> `3`, `제 1 권` -> `1`; other designations
+# (`第 1 册`, `上`, `下册`, `美国卷`) are kept as printed (the standard's examples keep `1册`).
+_VOLUME_NUMBER = re.compile(
+    r"^(?:第\s*(?P<a>[\d一二三四五六七八九十百零〇两]+)\s*卷|(?P<b>\d+)\s*卷|"
+    r"vol(?:ume)?\.?\s*(?P<c>\d+[a-z]?)|제\s*(?P<d>\d+)\s*[권집])$",
+    re.IGNORECASE,
+)
+
+
+def volume_value(seg: str) -> str:
+    """The volume a designation names: its numeral when it has one."""
+    s = nfkc(seg) or ""
+    m = _VOLUME_NUMBER.match(s)
+    return next((g for g in m.groups() if g), s) if m else s
+
+
+# A volume designation inside a book title: `全集: 第 3 卷 骨科学` (main title, volume, the
+# volume's own title) or `实用骨科学第2卷` (at the end).
+VOLUME_IN_TITLE = re.compile(
+    r"^(?P<main>.+?)\s*(?:[:：]\s*|(?<=[\u4e00-\u9fff]))(?P<vol>第\s*[\d一二三四五六七八九十百零〇两]+\s*[卷册]|"
+    r"[Vv]ol(?:ume)?\.?\s*\d+[a-z]?)(?:\s+(?P<own>\S.*))?$"
+)
+
+# A standard's number printed before its title (2025 edition, and common in print):
+# `GB/T 12345—2020 题名`, `ISO 9999:2016 Title`, `T/CHSA 012—2022 题名`, `WS 456-2014 题名`.
+STANDARD_FIRST = re.compile(
+    r"^(?P<num>(?:GB(?:/[TZ])?|GBZ|GJB|[A-Z]{1,3}/T|T/[A-Z]{2,10}|DB\d{0,6}(?:/T)?|WS|YY|HJ|"
+    r"ISO(?:/(?:IEC|TS|TR))?|IEC|EN|ASTM|ANSI|BS|DIN|JIS|CLSI|AAMI|IEEE)"
+    r"\s*[A-Z]?\s*\d+(?:[.\-](?!(?:19|20)\d\d(?!\d))\d+)*"
+    r"(?:\s*(?:[—–:]|-{1,2})\s*(?P<year>(?:19|20)\d\d))?)[\s\u3000]+(?P<title>\S.*)$"
+)
+_NUMBER_YEAR = re.compile(r"(?:[—–:]|-{1,2})\s*((?:19|20)\d\d)$")
+
+
+def number_year(number: str | None) -> int | None:
+    """The year at the end of a standard's number (`GB/T 7714—2015`, `ISO 15189:2022`)."""
+    m = _NUMBER_YEAR.search((number or "").strip())
+    return plausible_year(m.group(1)) if m else None
 
 
 def is_number(seg: str) -> bool:
