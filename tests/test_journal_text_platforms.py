@@ -124,6 +124,13 @@ def test_non_article_pages_are_not_claimed(page: Path) -> None:
     assert JournalTextAdapter().can_parse(raw) == 0
 
 
+@pytest.mark.parametrize("page", _fixtures(ARTICLE_PLATFORMS), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_article_pages_are_claimed_on_their_own_evidence(page: Path) -> None:
+    """Positive evidence on the page, not the folder it sits in."""
+    raw = RawInput(path=f"inbox/{page.name}", data=page.read_bytes())
+    assert JournalTextAdapter().can_parse(raw) > 0
+
+
 # ----------------------------------------------------------------------------- the line labeller
 
 @pytest.mark.parametrize(("line", "kind"), [

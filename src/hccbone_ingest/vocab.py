@@ -175,7 +175,7 @@ def strip_pinyin(text: str) -> str:
 # ----------------------------------------------------------------------------- text-copy lines
 
 # List bullets a browser copy turns into characters at the start of a line.
-BULLET = re.compile(r"^[•●▪◦■]\s*")
+BULLET = re.compile(r"^(?:[•●▪◦■]\s*|[-–]\s+(?=\S))")  # `• x`, and `- x` in some copies
 # `切换至 "中华医学电子期刊资源库"`: the platform-switch link above a Magtech header.
 PLATFORM_SWITCH = re.compile(r"^切换至")
 # Section headings that carry no value: the blocks they open are parsed by their own labels.

@@ -30,6 +30,13 @@ _CUES = [re.compile(p, re.MULTILINE) for p in (
     r"Corresponding authors?\s*[:：]", r"^\s*(?:•\s*)?Received\s*[:：]", r"^\s*摘\s*要\s*[:：]",
     r"^\s*关\s*键\s*词\s*[:：]", r"^\s*Abstract\s*[:：]", r"^\s*Key\s*words?\s*[:：]", r"^\s*\[[0-9]{1,3}\]",
     r"\[J(?:/OL)?\]", r"^\s*(?:[0-9]{1,2}\.\s+)?[0-9]{7,8}\s+\S",
+    # labels as other platforms print them: alone on a line, bracketed, traditional
+    r"^\s*(?:[【\[]\s*)?(?:摘\s*要|Abstract)(?:\s*[】\]])?\s*$", r"^\s*[【\[]\s*摘\s*要\s*[】\]]",
+    r"^\s*(?:[•●]\s*)?(?:[【\[]\s*)?(?:关\s*键\s*[词字]|關\s*鍵\s*詞|Key\s*words?)(?:\s*[】\]])?\s*$",
+    r"^\s*[【\[]\s*(?:关\s*键\s*词|關\s*鍵\s*詞)\s*[】\]]",
+    r"(?:中图分类号|中圖分類號|CLC\s*number)\s*[:：]?", r"(?:文献标[志识]码|文獻標識碼)",
+    r"^\s*(?:DOI|doi)\s*[:：]\s*10\.[0-9]{4,9}/", r"doi\.org/10\.[0-9]{4,9}/",
+    r"^\s*(?:Received\s+date|Online\s+published)\s*[:：]", r"^\s*(?:•\s*)?(?:Citation|文章引用)\s*[:：]",
 )]
 # Dr.Oracle and other AI-summary pages: clearly not a journal article.
 _NOT_JOURNAL = re.compile(r"droracle|Dr\.?\s?Oracle|Medical Advisory Board|From the Guidelines|"

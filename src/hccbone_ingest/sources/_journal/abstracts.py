@@ -16,6 +16,7 @@ from ...text.normalize import cjk_ratio, clean, has_cjk
 from .. import _journal_fields as jf
 from .front import author_items
 
+_MAX_UNLABELLED = 3  # an unlabelled abstract is a paragraph or three, not a body
 _NOISE_KEYS = ("clc", "doc_code", "article_id", "doi")
 _BODY_HEADING = re.compile(
     r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[一二三四五六七八九十]{1,3}[、.])\s*[\u3400-\u9fffA-Z]\S{0,25}$")
@@ -53,6 +54,7 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
     unlabelled: dict[str, list[str]] = {}
     unlabelled_at: dict[str, list[int]] = {}  # where the unlabelled pieces stood
     left: list[int] = []
+    extra_prose: dict[str, int] = {}  # prose lines of a language no abstract took
     current: tuple[str, bool] | None = None  # (language, labelled) of the abstract being extended
     pending: str | None = None  # a bare `摘要` / `Abstract` label: the next paragraph is it
     pending_kw: str | None = None
@@ -126,14 +128,18 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             unlabelled[lang], unlabelled_at[lang] = [line], [at]
             current = (lang, False)
             continue
+        if lang in unlabelled and _prose(line, lang):
+            extra_prose[lang] = extra_prose.get(lang, 0) + 1
         current = None
         left.append(at)
         out.flags.append("unplaced_paragraph")
     for lang in ("zh", "en"):
         if lang in labelled:
             out.texts[lang] = labelled[lang]
-        elif lang in unlabelled:
+        elif lang in unlabelled and len(unlabelled[lang]) <= _MAX_UNLABELLED and not extra_prose.get(lang):
             out.texts[lang] = unlabelled[lang]
+        elif lang in unlabelled:  # several paragraphs of prose with no label: an article body
+            out.flags.append(f"unlabelled_text_not_abstract:{lang}")
         if lang in labelled:
             left += unlabelled_at.get(lang, [])
     for at in sorted(left):
@@ -170,6 +176,9 @@ def _add_keywords(out: Abstracts, lang: str, value: str) -> None:
     value = vocab.strip_pinyin(value)
     if lang == "zh":
         zh, en = split_languages(value)
+        if en and not re.search(r"[,，;；、/]", value):
+            out.flags.append("keywords_unseparated")  # linked keywords copied glued: no boundaries
+            return
         if en:
             out.keywords.setdefault("zh", []).extend(split_keywords(zh))
             if "en" not in out.keywords:

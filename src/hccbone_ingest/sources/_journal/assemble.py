@@ -27,7 +27,7 @@ from .. import _journal_fields as jf
 from ..base import RawInput, make_doc_id
 from . import lines as ln
 from .abstracts import line_lang, parse_abstracts
-from .evidence import doi_candidates, pick_doi, read_citation
+from .evidence import doi_candidates, parse_short_citation, pick_doi, read_citation
 from .front import FrontBlocks, Head, author_items, clean_title, join_pieces, parse_front, split_head
 from .lists import build_lists, numbered_items
 from .people import labelled_author_groups, people
@@ -146,7 +146,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     cite_en = next((c for c in cites if c.lang == "en"), None)
     titles = {"zh": cite_zh.title if cite_zh else None, "en": cite_en.title if cite_en else None}
     front_stop = _front_end(fs.lines, fs.cite_pos)
-    for lang, t in _repeated_titles(fs.lines[:front_stop]).items():
+    for lang, t in _repeated_titles(fs.lines).items():
         titles[lang] = titles[lang] or t
     front = parse_front(fs.lines[:front_stop], titles)
     abstracts = parse_abstracts([*front.spill, None, *fs.lines[front_stop:]])
@@ -161,7 +161,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     if title_zh is None and title_en is None and zh_head.title and line_lang(zh_head.title) == "en":
         title_en = _title(Head(title=zh_head.title), "en", flags)  # an English-only page
     header_doi = header.doi if header is not None else None
-    if header_doi is not None and _cut_inside_last_line(text, lines, header_i):
+    if header_doi is not None and _cut_inside_last_line(text, lines, header_i) \
+            and not _complete_cma_doi(header_doi.key, header):
         header_doi = None  # the copy ends inside the header line: its DOI may be cut short
     candidates = doi_candidates(header_doi, fs.doi_lines, fs.citations)
     if abstracts.doi_line and not candidates:
@@ -230,6 +231,17 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     )
 
 
+_CMA_DOI_FULL = re.compile(r"cma\.j\.issn\.[0-9]{4}-[0-9]{3}[0-9x]\.([0-9]{4})\.([0-9]{2})\.[0-9]{3}$")
+
+
+def _complete_cma_doi(key: str, header: jf.Header | None) -> bool:
+    """A CMA DOI spells ISSN, year, issue and a 3-digit article number: when all agree with
+    the header, a copy that stops right after it did not cut it."""
+    m = _CMA_DOI_FULL.search(key)
+    return bool(m and header is not None and int(m.group(1)) == header.year
+                and header.issue and header.issue.isdigit() and int(m.group(2)) == int(header.issue))
+
+
 def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:
     """A language block printed after the abstracts (university journals print the English
     title, authors and affiliations between the Chinese keywords and `Abstract:`) fills a
@@ -239,6 +251,8 @@ def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:
         if late_part.head and not any(x for x in part.head):
             part.head, part.affiliations = late_part.head, late_part.affiliations
             part.meta += late_part.meta
+        elif late_part.affiliations and not part.affiliations:
+            part.affiliations = late_part.affiliations  # the front block printed no affiliation
 
 
 def _labelled_people(front: FrontBlocks) -> tuple[list[jf.NameItem], list[jf.AffiliationLine]] | None:
@@ -279,7 +293,7 @@ _PROVENANCE_FIELDS = (
 def _fill_from_citations(doc: Document, flags: list[str], prov: dict[str, str]) -> None:
     """journal_en exists only in the English self-citation; both lines cross-check the header."""
     for lang, line in (("zh", doc.citation_zh), ("en", doc.citation_en)):
-        tail = jf.parse_citation_tail(line) if line else None
+        tail = (jf.parse_citation_tail(line) or parse_short_citation(line)) if line else None
         if tail is None:
             continue
         where = f"citation_{lang}"

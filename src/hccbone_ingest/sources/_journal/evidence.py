@@ -102,3 +102,21 @@ def looks_like_listing(text: str) -> bool:
         if _SOURCE_LINE.search(line) and not _CODE.search(line):
             sources += 1
     return len(dois) >= 3 or sources >= 3
+
+
+# RHHZ 文章信息 prints the citation without authors and title: `刊名, 2020, 41(5): 782-787`.
+_SHORT_CITE = re.compile(
+    r"^(?P<journal>[^,，\[\]():：]{2,120}?)\s*[,，]\s*(?P<year>(?:18|19|20)[0-9]{2})\s*[,，]\s*"
+    r"(?P<volume>[0-9A-Za-z]{1,6})?\s*(?:[(（]\s*(?P<issue>[^()（）]{1,8}?)\s*[)）])?\s*[:：]\s*"
+    r"(?P<first>[A-Za-z]?[0-9]+)(?:\s*[-–]\s*(?P<last>[A-Za-z]?[0-9]+))?\s*[.。]?$")
+
+
+def parse_short_citation(line: str) -> jf.CitationTail | None:
+    m = _SHORT_CITE.match(line)
+    if m is None:
+        return None
+    journal = clean(m.group("journal"))
+    if journal is None:
+        return None
+    return jf.CitationTail(journal, int(m.group("year")), m.group("volume"), m.group("issue"),
+                           m.group("first"), m.group("last"))

@@ -179,7 +179,10 @@ def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> Front
             cont.value = f"{cont.value}; {line}" if cont.value else line
             continue
         cont = None
-        if lang == "zh" and front.zh.head and not has_cjk(line) and jf.parse_zh_affiliation(line) is None:
+        if lang == "en" and has_cjk(line) and not front.en.started_body and _only_authors(front.zh.head) \
+                and _only_authors(front.en.head):
+            lang, part = "zh", front.zh  # RHHZ 文章信息: both author lists, then the titles
+        elif lang == "zh" and front.zh.head and not has_cjk(line) and jf.parse_zh_affiliation(line) is None:
             lang, part = "en", front.en
         elif lang == "zh" and not front.zh.head and not has_cjk(line):
             lang, part = "en", front.en  # an English-only front block
@@ -194,6 +197,10 @@ def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> Front
                 continue
         part.head.append(line)
     return front
+
+
+def _only_authors(head: list[str]) -> bool:
+    return len(head) == 1 and len(author_items(head[0], "zh" if has_cjk(head[0]) else "en") or []) >= 2
 
 
 def _title_at(lines: list[str | None], i: int, keys: dict[str, str]) -> tuple[str, int] | None:
@@ -266,6 +273,8 @@ def split_head(part: Part, lang: str, title: str | None = None) -> Head:
         if items is not None and (len(lines) > 1 or part.affiliations or part.meta):
             head.authors = items
             lines.pop()
+    if not head.authors and len(lines) >= 2 and len(author_items(lines[0], lang) or []) >= 2:
+        head.authors, lines = author_items(lines[0], lang) or [], lines[1:]  # authors before the title
     if not head.authors and part.earlier_authors:
         head.authors = author_items(part.earlier_authors, lang) or []
     k = _title_in_citation(lines, lang, title)

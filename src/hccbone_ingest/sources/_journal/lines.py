@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ... import vocab
 from ...text.normalize import clean
 from .. import _journal_fields as jf
+from .evidence import parse_short_citation
 
 CHROME = "chrome"  # buttons, counters, tab bars, banners, warnings, headings without a value
 HEADER = "header"  # `刊名 ›› 2025, Vol. 14 ›› Issue (04) : 522 -527` and its variants
@@ -96,6 +97,8 @@ def label_line(text: str) -> Line:
     if m is not None:
         return Line(text, LABEL, m.key, m.rest)
     if jf.looks_like_citation(text) and jf.parse_citation_tail(text) is not None:
+        return Line(text, CITE, rest=text)
+    if parse_short_citation(text) is not None:
         return Line(text, CITE, rest=text)
     if vocab.COPYRIGHT.search(norm):
         return Line(text, COPYRIGHT)
