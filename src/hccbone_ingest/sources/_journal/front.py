@@ -70,10 +70,11 @@ def is_author_line(line: str, lang: str) -> bool:
 
 def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
     """The names of an author line in any of the printed formats, or None."""
-    items = jf.zh_author_items(line) if lang == "zh" else jf.en_author_items(line)
-    if items is not None:
-        return items
     stripped = line.rstrip(" .。")  # `甲, 乙, 丙.`: a final full stop
+    if lang == "zh" or stripped == line:
+        items = jf.zh_author_items(stripped) if lang == "zh" else jf.en_author_items(line)
+        if items is not None:
+            return items
     if stripped != line and stripped:
         items = jf.zh_author_items(stripped) if lang == "zh" else jf.en_author_items(stripped)
         if items is not None:
@@ -222,6 +223,15 @@ def _affiliation(line: str, lang: str) -> jf.AffiliationLine | None:
     return jf.parse_zh_affiliation(line) if lang == "zh" else jf.parse_en_affiliation(line)
 
 
+# An institution, not a title that happens to hold `中心` or `multicenter`: zh lines end (before the
+# city and postcode) in an institution word or carry a postcode; en lines hold a whole institution word.
+_INSTITUTION_ANCHORED = {
+    "zh": re.compile(r"(?:医院|大学|学院|研究所|研究院|中心|[科室部所站局处]|公司|协会|学会|实验室)"
+                     r"(?:\s*[(（][^)）]{0,20}[)）])?\s*(?:[,，\s].{0,20})?[;；。.]?$|[0-9]{6}"),
+    "en": re.compile(r"\b(?:Department|Hospital|Universit(?:y|ies)|School|College|Institute|Cent(?:er|re)|"
+                     r"Laborator(?:y|ies)|Faculty|Division|Unit|Clinic|Academy|Ministry|Company|Program)\b",
+                     re.IGNORECASE),
+}
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]|。.")
 _AFF_SPLIT = re.compile(r"\s*[;；]\s*(?=[0-9]{1,2}\s*[.、．])")
 
@@ -237,7 +247,7 @@ def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
     out = []
     for p in pieces:
         a = _affiliation(p.strip(" ;；"), lang)
-        if a is None:
+        if a is None or not _INSTITUTION_ANCHORED[lang].search(p):
             return []
         out.append(a)
     return out
