@@ -227,7 +227,8 @@ META_LABELS: dict[str, str | None] = {
     "supported by": "funding", "funding": "funding", "fund program": "funding",
     "foundation items": "funding", "foundation item": "funding", "about author": None,
     "received date": "received", "online published": "published", "revised date": "revised",
-    "accepted date": "accepted", "copy editor": None, "责任编辑": None,
+    "accepted date": "accepted", "publish date": "published", "publication date": "published",
+    "copy editor": None, "责任编辑": None,
 }
 # Meta labels some platforms print alone on a line, the value on the next line.
 META_HEADING = re.compile(r"^(?:基金项目|基金资助|通[信讯]作者|作者简介|Corresponding\s+authors?|"
@@ -249,7 +250,7 @@ KEYWORDS_ZH = re.compile(
     r"^(?:【\s*关\s*键\s*[词字]\s*】|\[\s*关\s*键\s*[词字]\s*\]|关\s*键\s*[词字])"
     r"\s*[:：]?\s*(?P<rest>.*)$")
 KEYWORDS_EN = re.compile(
-    r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*(?:[:：]|$))"
+    r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*(?:[:：]|$)|Key\s*words(?=[A-Z]))"
     r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 

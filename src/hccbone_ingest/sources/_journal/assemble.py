@@ -27,7 +27,7 @@ from .. import _journal_fields as jf
 from ..base import RawInput, make_doc_id
 from . import lines as ln
 from .abstracts import line_lang, parse_abstracts
-from .evidence import doi_candidates, parse_short_citation, pick_doi, read_citation
+from .evidence import SelfCitation, doi_candidates, parse_short_citation, pick_doi, read_citation
 from .front import FrontBlocks, Head, author_items, clean_title, join_pieces, parse_front, split_head
 from .lists import build_lists, numbered_items
 from .people import labelled_author_groups, people
@@ -216,6 +216,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     if labelled_people is not None and not zh_head.authors:
         zh_head.authors = labelled_people[0]
         front.zh.affiliations = front.zh.affiliations or labelled_people[1]
+    _authors_from_citations(zh_head, en_head, cite_zh, cite_en)
     authors, affiliations = people(front, zh_head, en_head, doc, flags)
 
     keywords = [Keyword(lang, i + 1, kw) for lang in ("zh", "en")
@@ -240,6 +241,18 @@ def _complete_cma_doi(key: str, header: jf.Header | None) -> bool:
     m = _CMA_DOI_FULL.search(key)
     return bool(m and header is not None and int(m.group(1)) == header.year
                 and header.issue and header.issue.isdigit() and int(m.group(2)) == int(header.issue))
+
+
+def _authors_from_citations(zh: Head, en: Head, cite_zh: SelfCitation | None,
+                            cite_en: SelfCitation | None) -> None:
+    """Names printed only in a self-citation (cjco: the English names) fill a language with none,
+    when the list is whole and as long as the other language's."""
+    for head, other, cite, lang in ((zh, en, cite_zh, "zh"), (en, zh, cite_en, "en")):
+        if head.authors or cite is None or not cite.authors:
+            continue
+        items = author_items(", ".join(cite.authors), lang)
+        if items and (not other.authors or len(other.authors) == len(items)):
+            head.authors = items
 
 
 def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:

@@ -75,7 +75,8 @@ def read_citation(line: str) -> SelfCitation:
             if cand and len(names) <= 400:
                 title = cand.rstrip(" .")
                 authors = [n for n in (clean(x) for x in re.split(r"[,，、;；]", names)) if n]
-                authors = [a for a in authors if a not in ("等", "et al", "et al.")]
+                if any(a.rstrip(".") in ("等", "et al") for a in authors):
+                    authors = []  # a cut list says nothing about the others
     return SelfCitation(line, lang, title, authors)
 
 
