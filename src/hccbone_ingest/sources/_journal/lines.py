@@ -65,11 +65,23 @@ def strip_chrome_tail(line: str) -> str:
     return line[: m.start()].rstrip(" ,，")
 
 
+_TAB_WORD = re.compile(r"^(?:摘要|Abstract|参考文献|References|相关文章|计量指标|Metrics|全文|图表|作者|"
+                       r"出版信息|PDF|HTML|XML|EN|中文|English|引证文献|补充材料|[|｜/])$", re.IGNORECASE)
+
+
+def _is_tab_bar(norm: str) -> bool:
+    """`摘要 参考文献 相关文章 计量指标`: a row of tab names copied as one line."""
+    tokens = norm.split()
+    return len(tokens) >= 3 and all(_TAB_WORD.match(t) for t in tokens)
+
+
 def label_line(text: str) -> Line:
     """The kind of one cleaned, non-blank line, out of context."""
     if vocab.PLATFORM_SWITCH.match(text) or _COPY_EDITOR.match(text):
         return Line(text, CHROME)
     norm = vocab.normalize_label(text)
+    if _is_tab_bar(norm):
+        return Line(text, CHROME)
     if vocab.LIST_MARKER.match(norm):
         return Line(text, MARKER)
     if norm in ("摘要", "摘 要", "Abstract", "ABSTRACT", "[摘要]", "【摘要】", "[Abstract]"):
@@ -147,6 +159,7 @@ def front_stream(lines: list[str | None]) -> Front:
     out = Front()
     skip: set[int] = set()
     after_cite = 0  # lines still expected to be citations after a `引用本文` label
+    after_abstract = False  # an abstract has been printed: bare citations are others' now
     for i, text in enumerate(lines):
         if i in skip:
             continue
@@ -172,13 +185,18 @@ def front_stream(lines: list[str | None]) -> Front:
         if kind == DOI:
             out.doi_lines.append(text)
             continue
+        labelled_cite = kind == CITE and bool(vocab.CITE_LABEL.match(vocab.normalize_label(text)))
+        if kind == CITE and after_abstract and not labelled_cite and not after_cite:
+            kind = TEXT  # a citation line below the abstract is another article's (a related list)
+        if kind == LABEL and ln.key in ("abstract_zh", "abstract_en"):
+            after_abstract = True
         if kind in (CITE_LABEL, CITE) and out.cite_pos is None:
             out.cite_pos = len(out.lines)
         if kind == CITE_LABEL:
             out.cite_anchor, after_cite = True, 2
             continue
         if kind == CITE:
-            if vocab.CITE_LABEL.match(vocab.normalize_label(text)):
+            if labelled_cite:
                 out.cite_anchor = True
             out.citations.append(ln.rest)
             after_cite = max(after_cite - 1, 0)
