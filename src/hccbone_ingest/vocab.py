@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ----------------------------------------------------------------------------- labels
 
@@ -70,6 +71,7 @@ _TRAD = str.maketrans(
 _PINYIN_ARTEFACT = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
 
+@lru_cache(maxsize=8192)  # pure; the same lines are matched by several parsers
 def normalize_label(line: str) -> str:
     """NFKC, traditional label words folded, mirror conversion artefacts (`學(xué)`) removed."""
     s = unicodedata.normalize("NFKC", line)

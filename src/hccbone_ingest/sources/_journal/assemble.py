@@ -153,7 +153,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     items, reached_foot = numbered_items(lines[refs_i:])
     references, related, list_flags = build_lists(items, reached_foot)
 
-    _adopt_late_blocks(front, parse_front(abstracts.leftover, titles))
+    if any(x is not None for x in abstracts.leftover):
+        _adopt_late_blocks(front, parse_front(abstracts.leftover, titles))
     flags: list[str] = []
     zh_head = split_head(front.zh, "zh", titles["zh"])
     en_head = split_head(front.en, "en", titles["en"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ... import vocab
 from ...text.normalize import clean
@@ -49,7 +50,7 @@ _KEYWORD_START = re.compile(r"^\s*(?:[•●]\s*)?[\[【]?\s*(?:关\s*键\s*[词
 _WIDE_GAP = re.compile(r"(?<=\S)[ \u00a0\u3000]{3,}(?=\S)")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     text: str  # cleaned, pinyin artefacts removed, otherwise as printed
     kind: str
@@ -75,6 +76,7 @@ def _is_tab_bar(norm: str) -> bool:
     return len(tokens) >= 3 and all(_TAB_WORD.match(t) for t in tokens)
 
 
+@lru_cache(maxsize=8192)
 def label_line(text: str) -> Line:
     """The kind of one cleaned, non-blank line, out of context."""
     if vocab.PLATFORM_SWITCH.match(text) or _COPY_EDITOR.match(text):
@@ -91,7 +93,7 @@ def label_line(text: str) -> Line:
         return Line(text, CHROME)
     if len(text) <= 60 and vocab.BANNER.search(text):
         return Line(text, CHROME)
-    if jf.parse_header(text) is not None:
+    if "vol" in text.lower() and jf.parse_header(text) is not None:
         return Line(text, HEADER)
     cite = vocab.CITE_LABEL.match(norm)
     if cite:
@@ -122,11 +124,12 @@ def prepare(text: str) -> list[str | None]:
     None marks a blank line (runs of blanks collapse to one)."""
     out: list[str | None] = []
     for raw in text.splitlines():
-        if _KEYWORD_START.match(raw):  # `关键词: a    b    c`: wide gaps separate keywords
-            raw = _WIDE_GAP.sub("; ", raw.rstrip())
+        if ("键" in raw or "鍵" in raw or "ey" in raw) and _KEYWORD_START.match(raw):
+            raw = _WIDE_GAP.sub("; ", raw.rstrip())  # `关键词: a    b    c`: wide gaps separate keywords
         c = clean(raw)
         if c is not None:
-            c = clean(vocab.strip_pinyin(vocab.BULLET.sub("", c)))
+            c = vocab.BULLET.sub("", c)
+            c = clean(vocab.strip_pinyin(c) if "(" in c else c)
         if c is not None and vocab.PLATFORM_SWITCH.match(c):
             continue
         if c is None and out and out[-1] is None:
