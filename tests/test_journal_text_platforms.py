@@ -208,3 +208,71 @@ def test_keyword_separators() -> None:
     assert split_keywords("肿瘤,肝; 骨转移; 预后") == ["肿瘤,肝", "骨转移", "预后"]
     assert split_keywords("藥理學 團體辦刊 編委") == ["藥理學", "團體辦刊", "編委"]
     assert ln.prepare("关键词: 肿瘤,肝    骨转移    预后\n") == ["关键词: 肿瘤,肝; 骨转移; 预后"]
+
+
+# ----------------------------------------------------------------------------- layouts from REFERENCE.md §1
+
+_HEADINGS_PAGE = """示例医学杂志
+肝癌骨转移的示例研究方法探讨
+肝癌骨转移的示例研究方法探讨
+张一1, 2,王二1,李三2*
+DONG Qingyuan1,2, WANG Er1, LI San2*
+作者单位
+1. 示例大学第一医院肿瘤科,示例省 示例市 100001;2. 示例大学第二医院骨科,示例省 示例市 100002
+AUTHORS FROM
+1. Department of Oncology, First Hospital of Example University, Example 100001, China; 2. Department of \
+Orthopedics, Second Hospital of Example University, Example 100002, China
+基金项目
+示例科学基金(12345678)
+GRANT
+Example Science Foundation (12345678)
+[摘要]
+目的:探讨示例方法在肝癌骨转移中的作用。
+结论:示例方法安全有效,值得推广。
+[关键词] 肝癌; 骨转移; 示例方法
+"""
+
+
+def test_heading_labels_with_values_on_the_next_line() -> None:
+    """Title printed twice, digit labels glued to names (`张一1, 2,王二1`), `作者单位`/`AUTHORS FROM`/
+    `基金项目`/`GRANT` headings, `[摘要]` alone with `目的:` paragraphs (portal layout, invented content)."""
+    doc = parse_journal_text(_HEADINGS_PAGE)
+    d = doc.document
+    assert d.title_zh == "肝癌骨转移的示例研究方法探讨"
+    assert [(a.name_zh, a.name_en, a.affiliation_ids) for a in doc.authors] == [
+        ("张一", "DONG Qingyuan", [1, 2]), ("王二", "WANG Er", [1]), ("李三", "LI San", [2])]
+    assert [a.name_zh for a in doc.affiliations] == [
+        "示例大学第一医院肿瘤科,示例省 示例市", "示例大学第二医院骨科,示例省 示例市"]
+    assert (d.funding_zh, d.funding_en) == ("示例科学基金(12345678)", "Example Science Foundation (12345678)")
+    assert doc.abstract("zh") == "目的:探讨示例方法在肝癌骨转移中的作用。结论:示例方法安全有效,值得推广。"
+    assert [k.text for k in doc.keywords] == ["肝癌", "骨转移", "示例方法"]
+
+
+def test_mirror_issue_line_and_traditional_labels() -> None:
+    text = ("示例醫(yī)學(xué)雜志 2019年3期\n張一 王二 李三\n"
+            "[摘 要] 目的 探討示例方法。方法 選取患者60例。結(jié)果 疼痛減輕。結(jié)論 可緩解疼痛。\n"
+            "[關(guān)鍵詞] 肝癌 骨轉(zhuǎn)移 疼痛\n[中圖分類號] R735.7 [文獻(xiàn)標(biāo)識碼] A\n")
+    doc = parse_journal_text(text)
+    d = doc.document
+    assert (d.journal_zh, d.year, d.issue) == ("示例醫學雜志", 2019, "3")  # artefacts out, characters kept
+    assert [a.name_zh for a in doc.authors] == ["張一", "王二", "李三"]
+    assert doc.abstract("zh") == "目的 探討示例方法。方法 選取患者60例。結果 疼痛減輕。結論 可緩解疼痛。"
+    assert [k.text for k in doc.keywords] == ["肝癌", "骨轉移", "疼痛"]
+
+
+def test_keywords_without_boundaries_are_not_guessed() -> None:
+    text = ("示例杂志 ›› 2024, Vol. 1 ›› Issue (1) : 1 -5. doi: 10.5555/x.1\n"
+            "关键词: 肝细胞癌骨转移危险因素Hepatocellular Carcinoma Bone Metastasis Risk Factors\n"
+            "Key words: hepatocellular carcinoma bone metastasis risk factors nomogram\n")
+    doc = parse_journal_text(text)
+    assert doc.keywords == [] and "keywords_unseparated" in doc.document.quality_flags
+
+
+def test_etiller_page_labels() -> None:
+    text = ("DOI:10.5555/j.issn.1005-0000.2023.07.006\n中文关键词:肝细胞癌 骨转移\n中文摘要:\n"
+            "目的 探讨某方法。方法 回顾性分析。\n英文摘要:\nObjective To explore a method. Methods Data were "
+            "analyzed retrospectively.\n投稿时间:2022-12-08 修订日期:2023-02-10 在线发布日期: 2023-04-12\n")
+    doc = parse_journal_text(text)
+    assert doc.abstract("zh") == "目的 探讨某方法。方法 回顾性分析。"
+    assert doc.abstract("en") == "Objective To explore a method. Methods Data were analyzed retrospectively."
+    assert doc.document.doi == "10.5555/j.issn.1005-0000.2023.07.006"

@@ -19,10 +19,10 @@ from functools import lru_cache
 
 # canonical key -> spellings (regex fragments, matched case-insensitively after normalize_label).
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "abstract_zh": (r"摘\s*要", r"内容摘要", r"内容提要", r"提\s*要"),
-    "abstract_en": (r"Abstract", r"ABSTRACT", r"Summary"),
-    "keywords_zh": (r"关\s*键\s*词", r"关键字"),
-    "keywords_en": (r"Key\s*words?", r"Keywords?", r"KEY\s*WORDS?"),
+    "abstract_zh": (r"摘\s*要", r"内容摘要", r"内容提要", r"提\s*要", r"中文摘要"),
+    "abstract_en": (r"Abstract", r"ABSTRACT", r"Summary", r"英文摘要"),
+    "keywords_zh": (r"关\s*键\s*词", r"关键字", r"中文关键词"),
+    "keywords_en": (r"Key\s*words?", r"Keywords?", r"KEY\s*WORDS?", r"英文关键词"),
     "clc": (r"中图分类号", r"中图法分类号", r"分类号", r"CLC\s*(?:number|No\.?)",
             r"Chinese\s+Library\s+Classification"),
     "doc_code": (r"文献标[志识]码", r"文献标[志识]", r"Document\s*code"),
@@ -230,11 +230,15 @@ META_LABELS: dict[str, str | None] = {
     "foundation items": "funding", "foundation item": "funding", "about author": None,
     "received date": "received", "online published": "published", "revised date": "revised",
     "accepted date": "accepted", "publish date": "published", "publication date": "published",
-    "copy editor": None, "责任编辑": None,
+    "投稿时间": "received", "投稿日期": "received", "修订日期": "revised", "在线发布日期": "published",
+    "copy editor": None, "责任编辑": None, "grant": "funding", "grants": "funding",
 }
 # Meta labels some platforms print alone on a line, the value on the next line.
 META_HEADING = re.compile(r"^(?:基金项目|基金资助|通[信讯]作者|作者简介|Corresponding\s+authors?|"
-                          r"Supported\s+by|Fund(?:ing)?)$", re.IGNORECASE)
+                          r"Supported\s+by|Fund(?:ing)?|GRANTS?)$", re.IGNORECASE)
+# Journal line of mirror sites (fx361, jizihe): `刊名 2019年3期`.
+ISSUE_LINE = re.compile(r"^(?P<journal>\S.{1,40}?)\s+(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?:第\s*)?"
+                        r"(?P<issue>[0-9]{1,2})\s*期$")
 
 # Structured-abstract part labels at the start of a line (zh: with or without brackets).
 PART_ZH = re.compile(r"^(?:【|\[)?(?:" + "|".join(PART_LABELS_ZH) + r")(?:】|\])?(?:[:：\s]|$)")
@@ -244,15 +248,15 @@ PART_EN = re.compile(
 # Abstract and keyword labels as the abstract block prints them: bracketed, with a colon, or
 # followed by a space and the text (`摘要 目的 …`). Matched on `normalize_label(line)`.
 ABSTRACT_ZH = re.compile(
-    r"^(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|(?:内容)?摘\s*要(?=[:：\s|]|$)|提\s*要(?=[:：]))\s*[:：|]?\s*(?P<rest>.*)$")
+    r"^(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|(?:内容|中文)?摘\s*要(?=[:：\s|]|$)|提\s*要(?=[:：]))\s*[:：|]?\s*(?P<rest>.*)$")
 ABSTRACT_EN = re.compile(
-    r"^(?:【\s*Abstract\s*】|\[\s*Abstract\s*\]|Abstract(?=[:：\s]|$))\s*[:：]?\s*(?P<rest>.*)$",
+    r"^(?:【\s*Abstract\s*】|\[\s*Abstract\s*\]|Abstract(?=[:：\s]|$)|英文摘\s*要(?=[:：\s]|$))\s*[:：]?\s*(?P<rest>.*)$",
     re.IGNORECASE)
 KEYWORDS_ZH = re.compile(
-    r"^(?:【\s*关\s*键\s*[词字]\s*】|\[\s*关\s*键\s*[词字]\s*\]|关\s*键\s*[词字])"
+    r"^(?:【\s*关\s*键\s*[词字]\s*】|\[\s*关\s*键\s*[词字]\s*\]|(?:中文)?关\s*键\s*[词字])"
     r"\s*[:：]?\s*(?P<rest>.*)$")
 KEYWORDS_EN = re.compile(
-    r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*(?:[:：]|$)|Key\s*words(?=[A-Z]))"
+    r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*(?:[:：]|$)|Key\s*words(?=[A-Z])|英文关\s*键\s*[词字]\s*[:：]?)"
     r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
 
 

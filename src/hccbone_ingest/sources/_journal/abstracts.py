@@ -184,6 +184,9 @@ def _add_keywords(out: Abstracts, lang: str, value: str) -> None:
             if "en" not in out.keywords:
                 out.keywords["en"] = split_keywords(en)
             return
+    if lang == "en" and not re.search(r"[,，;；、/]", value) and len(value.split()) > 4:
+        out.flags.append("keywords_unseparated")  # English keywords copied with spaces only: no boundaries
+        return
     out.keywords.setdefault(lang, []).extend(split_keywords(value))
 
 

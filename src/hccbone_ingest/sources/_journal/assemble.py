@@ -205,6 +205,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         section=zh_head.section if title_zh else None,
         citation_zh=cite_zh.line if cite_zh else None, citation_en=cite_en.line if cite_en else None,
     )
+    if header is None:
+        _fill_from_issue_line(doc, fs.headers)
     if header is not None:
         doc.journal_zh, doc.year, doc.volume = header.journal, header.year, header.volume
         doc.issue, doc.first_page, doc.last_page = header.issue, header.first_page, header.last_page
@@ -214,8 +216,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     _fill_from_citations(doc, flags, prov)
     _fill_meta(doc, front, flags)
     _check_cma_doi(doc, flags)
-    if labelled_people is not None and not zh_head.authors:
-        zh_head.authors = labelled_people[0]
+    if labelled_people is not None:
+        zh_head.authors = zh_head.authors or labelled_people[0]
         front.zh.affiliations = front.zh.affiliations or labelled_people[1]
     _authors_from_citations(zh_head, en_head, cite_zh, cite_en)
     authors, affiliations = people(front, zh_head, en_head, doc, flags)
@@ -256,6 +258,17 @@ def _authors_from_citations(zh: Head, en: Head, cite_zh: SelfCitation | None,
             head.authors = items
 
 
+def _fill_from_issue_line(doc: Document, headers: list[str]) -> None:
+    """Mirror sites print `刊名 2019年3期` instead of a header: journal, year and issue."""
+    for line in headers:
+        m = vocab.ISSUE_LINE.match(vocab.normalize_label(line))
+        if m and has_cjk(m.group("journal")):
+            printed = line[: m.end("journal")] if len(line) == len(m.string) else m.group("journal")
+            doc.journal_zh = clean(printed)
+            doc.year, doc.issue = int(m.group("year")), m.group("issue")
+            return
+
+
 def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:
     """A language block printed after the abstracts (university journals print the English
     title, authors and affiliations between the Chinese keywords and `Abstract:`) fills a
@@ -278,11 +291,15 @@ def _labelled_people(front: FrontBlocks) -> tuple[list[jf.NameItem], list[jf.Aff
         if got is not None:
             names, affs = got
             break
-    for value in front.labelled_affiliations:
-        for piece in re.split(r"\s*[;；]\s*", value.strip(" ;；")):
-            a = jf.parse_zh_affiliation(piece) if has_cjk(piece) else None
-            if a is not None and not any(x.name == a.name for x in affs):
-                affs.append(jf.AffiliationLine(a.label or len(affs) + 1, a.name, a.postcode))
+    en_affs: list[jf.AffiliationLine] = []
+    for lang, value in front.labelled_affiliations:
+        into = affs if lang == "zh" else en_affs
+        for piece in re.split(r"\s*[;；]\s*", value.strip(" ;；()（）")):
+            a = jf.parse_zh_affiliation(piece) if lang == "zh" else jf.parse_en_affiliation(piece)
+            if a is not None and not any(x.name == a.name for x in into):
+                into.append(jf.AffiliationLine(a.label or len(into) + 1, a.name, a.postcode))
+    if en_affs and not front.en.affiliations:
+        front.en.affiliations = en_affs
     if not names and not affs:
         return None
     return names, affs

@@ -61,7 +61,7 @@ class FrontBlocks:
     en: Part = field(default_factory=Part)
     spill: list[str | None] = field(default_factory=list)  # paragraphs after the blocks
     labelled_authors: list[str] = field(default_factory=list)  # `作者: …` values
-    labelled_affiliations: list[str] = field(default_factory=list)  # `作者单位: …` values
+    labelled_affiliations: list[tuple[str, str]] = field(default_factory=list)  # (lang, `作者单位: …` value)
 
 
 def is_author_line(line: str, lang: str) -> bool:
@@ -151,8 +151,10 @@ def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> Front
             continue
         lab = vocab.match_label(line, ("authors_zh", "affiliations_zh", "affiliations_en"))
         if lab is not None and lab.rest and (lab.colon or lab.bracketed):
-            into = front.labelled_authors if lab.key == "authors_zh" else front.labelled_affiliations
-            into.append(lab.rest)
+            if lab.key == "authors_zh":
+                front.labelled_authors.append(lab.rest)
+            else:
+                front.labelled_affiliations.append((lab.key[-2:], lab.rest))
             cont = None
             continue
         k = _title_at(lines, i, keys)
@@ -170,8 +172,13 @@ def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> Front
         part = front.zh if lang == "zh" else front.en
         fields = jf.parse_meta_line(line)
         if fields is not None:
-            if lang == "zh" and jf.META_LANG.get(fields[0].label) == "en":
+            label_lang = jf.META_LANG.get(fields[0].label)
+            if lang == "zh" and label_lang == "en":
                 lang, part = "en", front.en
+            elif lang == "en" and label_lang == "zh" and not front.en.started_body:
+                # a Chinese label after the English names (pansmed, RHHZ 文章历史): the Chinese
+                # field, and the English head block ends here too
+                part, front.en.started_body = front.zh, True
             part.meta.extend(fields)
             part.started_body = True
             cont = fields[-1] if not fields[-1].value else None
@@ -280,7 +287,7 @@ def split_head(part: Part, lang: str, title: str | None = None) -> Head:
     lines = list(part.head)
     if lines:
         items = author_items(lines[-1], lang)
-        if items is not None and (len(lines) > 1 or part.affiliations or part.meta):
+        if items is not None and (len(lines) > 1 or part.affiliations or part.meta or len(items) >= 2):
             head.authors = items
             lines.pop()
     if not head.authors and len(lines) >= 2 and len(author_items(lines[0], lang) or []) >= 2:

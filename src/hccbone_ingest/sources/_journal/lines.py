@@ -93,6 +93,8 @@ def label_line(text: str) -> Line:
         return Line(text, CHROME)
     if len(text) <= 60 and vocab.BANNER.search(text):
         return Line(text, CHROME)
+    if vocab.ISSUE_LINE.match(norm):
+        return Line(text, HEADER)
     if "vol" in text.lower() and jf.parse_header(text) is not None:
         return Line(text, HEADER)
     cite = vocab.CITE_LABEL.match(norm)
@@ -213,6 +215,12 @@ def front_stream(lines: list[str | None]) -> Front:
             j = _next_text(lines, i)
             if j is not None and label_line(lines[j] or "").kind == TEXT:
                 out.lines.append(f"{text.rstrip(':：')} {lines[j]}")
+                skip.update(range(i + 1, j + 1))
+                continue
+        if kind == LABEL and ln.key in ("affiliations_zh", "affiliations_en") and not ln.rest:
+            j = _next_text(lines, i)  # `作者单位` / `AUTHORS FROM` alone: the institutions follow
+            if j is not None and label_line(lines[j] or "").kind == TEXT:
+                out.lines.append(f"{text}: {lines[j]}")
                 skip.update(range(i + 1, j + 1))
                 continue
         if vocab.META_HEADING.match(text):  # `基金项目` alone: the value is on the next line
