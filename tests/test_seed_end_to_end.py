@@ -108,3 +108,19 @@ def test_claims(out):
     assert not any(b in t for t in c["text"] for b in banned)
     s = _t(out, "sentences").query("section == 'claim'")
     assert len(s) >= 24 and set(s["lang"]) == {"en"}
+
+
+def test_terms_and_glossary(out):
+    import pyarrow.parquet as pq
+
+    terms = pq.read_table(out / "terms").to_pylist()
+    seed = {(t["lang"], t["short"], t["long"]) for t in terms if t["doc_id"] == JOURNAL_ID}
+    assert seed == {("zh", "肝癌", "肝细胞癌"), ("zh", "EMT", "上皮-间质转化"),
+                    ("en", "HCC", "hepatocellular carcinoma"),
+                    ("en", "EMT", "epithelial-mesenchymal transition")}
+    rows = pq.read_table(out / "glossary").to_pylist()
+    glossary = {(g["short"], g["long_zh"], g["long_en"]): g for g in rows}
+    emt = glossary[("EMT", "上皮-间质转化", "epithelial-mesenchymal transition")]
+    assert emt["basis"] == "aligned_pair" and emt["doc_ids"] == [JOURNAL_ID]
+    # the AI summary's question defines HCC too: two documents, English only
+    assert glossary[("HCC", None, "hepatocellular carcinoma")]["doc_count"] == 2

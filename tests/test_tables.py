@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from hccbone_ingest import records as R
-from hccbone_ingest.tables import SCHEMA_VERSION, TABLES, bundle_rows, to_arrow
+from hccbone_ingest.tables import CORPUS_TABLES, SCHEMA_VERSION, TABLES, bundle_rows, to_arrow
 
 
 def _full_doc() -> R.ParsedDocument:
@@ -46,6 +46,9 @@ def _full_doc() -> R.ParsedDocument:
         sentences=[R.Sentence("zh", "abstract", 0, "摘要。", ["摘要", "。"], 0, 3, "objective")],
         alignments=[R.Alignment(0, [0], [0, 1], "摘要。", "Abstract. More.", 0.875, "1-2")],
         citations=[R.Citation(1, "10.2/Y", "10.2/y", "reference", "doi:10.2/y")],
+        terms=[R.Term("zh", "abstract", 0, "EMT", "上皮-间质转化", "long_short", "latin", 0, 7, 8, 11,
+                      "epithelial-mesenchymal transition", "epithelial-mesenchymal transition",
+                      "aligned_pair", [0], 0.9375)],
     )
 
 
@@ -59,7 +62,7 @@ def test_every_column_is_documented_and_versioned():
 
 def test_bundle_rows_fill_every_table_and_round_trip_through_parquet(tmp_path):
     rows = bundle_rows(_full_doc())
-    assert set(rows) == set(TABLES) - {"errors"}
+    assert set(rows) == set(TABLES) - {"errors", *CORPUS_TABLES}
     for name, table_rows in rows.items():
         assert table_rows, f"{name} got no rows"
         table = to_arrow(name, table_rows)
@@ -84,7 +87,7 @@ def test_every_record_field_has_a_column():
     pairs = {"documents": R.Document, "authors": R.Author, "affiliations": R.Affiliation,
              "abstracts": R.Abstract, "keywords": R.Keyword, "claims": R.Claim,
              "source_references": R.SourceReference, "sentences": R.Sentence, "alignments": R.Alignment,
-             "citations": R.Citation, "errors": R.ErrorRecord}
+             "citations": R.Citation, "errors": R.ErrorRecord, "terms": R.Term}
     for table, rec in pairs.items():
         missing = {f.name for f in dataclasses.fields(rec)} - set(TABLES[table].schema.names)
         assert not missing, f"{rec.__name__} fields without a column in {table}: {missing}"
@@ -100,3 +103,15 @@ def test_rows_with_unknown_columns_are_rejected():
 def test_non_nullable_columns_are_enforced():
     with pytest.raises((pa.ArrowInvalid, ValueError)):
         to_arrow("abstracts", [{"doc_id": None, "lang": "en", "text": "t"}])
+
+
+def test_glossary_rows_round_trip():
+    from hccbone_ingest.terms.glossary import build_glossary
+
+    terms = bundle_rows(_full_doc())["terms"]
+    rows = build_glossary(terms)
+    assert [(r["short"], r["long_zh"], r["long_en"], r["doc_count"]) for r in rows] == [
+        ("EMT", "上皮-间质转化", "epithelial-mesenchymal transition", 1)]
+    table = to_arrow("glossary", rows)
+    assert table.schema.equals(TABLES["glossary"].schema, check_metadata=True)
+    assert table.to_pylist()[0]["confidence"] == 0.9375

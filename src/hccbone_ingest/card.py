@@ -52,6 +52,8 @@ def render_card(version: str, rows_per_table: dict[str, int], docs_per_source: d
         "import duckdb",
         "duckdb.sql(\"SELECT zh_text, en_text, score FROM 'processed/alignments/*.parquet' "
         "WHERE score >= 0.8\")",
+        "duckdb.sql(\"SELECT short, long_zh, long_en, doc_count FROM 'processed/glossary/*.parquet' "
+        "WHERE long_zh IS NOT NULL AND long_en IS NOT NULL ORDER BY doc_count DESC\")",
         "",
         "from datasets import load_dataset",
         "refs = load_dataset(\"parquet\", data_files=\"processed/references/*.parquet\", split=\"train\")",

@@ -182,6 +182,28 @@ class Alignment:
 
 
 @dataclass(slots=True)
+class Term:
+    """One abbreviation definition in one sentence (enrichment step `terms`)."""
+
+    lang: str  # language of the sentence
+    section: str  # abstract | title
+    sent_no: int
+    short: str
+    long: str
+    order: str  # long_short | short_long
+    short_script: str  # latin | zh
+    long_start: int  # offsets into the sentence
+    long_end: int
+    short_start: int
+    short_end: int
+    bracket_en: str | None = None  # zh: an English long form printed in the same bracket
+    paired_long: str | None = None  # the other language's long form of the same short form
+    pair_basis: str | None = None  # bracket | aligned_pair | document
+    pair_nos: list[int] = field(default_factory=list)  # alignment pair_no evidence
+    pair_confidence: float | None = None
+
+
+@dataclass(slots=True)
 class Citation:
     """A document citing a DOI; cited_doc_id is resolved corpus-wide at publish time."""
 
@@ -208,6 +230,7 @@ class ParsedDocument:
     sentences: list[Sentence] = field(default_factory=list)
     alignments: list[Alignment] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

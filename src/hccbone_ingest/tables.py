@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from .records import ParsedDocument, ParsedRef
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: terms, glossary
 METADATA_KEYS = {b"hccbone.schema_version": SCHEMA_VERSION.encode()}
 
 
@@ -265,6 +265,65 @@ _table(
 )
 
 _table(
+    "terms", "Abbreviation definitions in abstracts and titles, one row per document and definition "
+    "(`上皮-间质转化(EMT)`, `肝细胞癌(肝癌)`, `EMT(上皮-间质转化)`, `hepatocellular carcinoma (HCC)`), "
+    "with the other language's long form when the document defines the short form on both sides.",
+    ("doc_id", "section", "lang", "sent_no", "short_start"),
+    DOC_ID,
+    _f("section", _STR, "abstract or title.", nullable=False),
+    _f("lang", _STR, "Language of the sentence: zh or en.", nullable=False),
+    _f("sent_no", _INT, "The sentence (`sentences.sent_no` of this doc_id, section and lang).",
+       nullable=False),
+    _f("short", _STR, "The short form as printed (EMT, TGF-β1, 肝癌).", nullable=False),
+    _f("long", _STR, "The long form as printed (上皮-间质转化, epithelial-mesenchymal transition).",
+       nullable=False),
+    _f("order", _STR, "long_short: `long (SF)`; short_long: `SF (long)`.", nullable=False),
+    _f("short_script", _STR, "latin (EMT, PD-1) or zh (肝癌, 世卫组织).", nullable=False),
+    _f("long_start", _INT, "Start offset of the long form in the sentence text.", nullable=False),
+    _f("long_end", _INT, "End offset of the long form (exclusive).", nullable=False),
+    _f("short_start", _INT, "Start offset of the short form in the sentence text.", nullable=False),
+    _f("short_end", _INT, "End offset of the short form (exclusive).", nullable=False),
+    _f("bracket_en", _STR, "Chinese definitions only: the English long form printed in the same "
+       "bracket (`磁共振成像(magnetic resonance imaging, MRI)`), else null."),
+    _f("paired_long", _STR, "The long form the other language of this document gives the same Latin "
+       "short form (the English one for a zh row, the Chinese one for an en row); null when unpaired."),
+    _f("pair_basis", _STR, "How the pair was found: aligned_pair (both definitions in one aligned "
+       "sentence pair), document (each side defines the short form once, elsewhere), bracket (the "
+       "Chinese bracket prints the English long form); null when unpaired."),
+    _f("pair_nos", _INTS, "`alignments.pair_no` of the aligned pair(s) that hold both definitions "
+       "(empty unless pair_basis is aligned_pair)."),
+    _f("pair_confidence", pa.float64(), "Confidence of the pairing in [0, 1]: bracket 0.95, "
+       "aligned_pair 0.85 + 0.1 x the alignment score, document 0.7; null when unpaired."),
+)
+
+_table(
+    "glossary", "Corpus-wide bilingual glossary built at publish time from `terms`: one row per short "
+    "form and distinct pair of long forms. Conflicts are kept: the same short form with different "
+    "long forms (PD = progressive disease / Parkinson's disease) gives separate rows.",
+    ("short", "long_zh", "long_en"),
+    _f("short", _STR, "The short form (plural `s` of an acronym dropped: TKIs -> TKI; the most "
+       "frequent printing otherwise).", nullable=False),
+    _f("long_zh", _STR, "Chinese long form; null when only English text defines it."),
+    _f("long_en", _STR, "English long form (the most frequent printing among case variants); null "
+       "when only Chinese text defines it or a Chinese short form (肝癌) is defined."),
+    _f("doc_count", _INT, "Number of documents that define it so (for a pair: that pair it).",
+       nullable=False),
+    _f("definition_count", _INT, "Number of definitions (terms rows) behind the row.", nullable=False),
+    _f("variants", _INT, "How many glossary rows share this short form (1 = no conflict).",
+       nullable=False),
+    _f("basis", _STR, "Best pairing evidence: aligned_pair, bracket or document; null for a "
+       "one-language row."),
+    _f("confidence", pa.float64(), "Bilingual rows: 1 - product of (1 - pair_confidence) over the "
+       "documents, rounded to 4 places; null for one-language rows."),
+    _f("doc_ids", _STRS, "The documents, sorted (at most 50)."),
+    _f("evidence", _STR, "JSON list (at most 20, by doc_id) of {doc_id, lang, section, sent_no, "
+       "basis, pair_nos}: where the definitions and their pairings are."),
+)
+
+# Tables built corpus-wide at publish time, not from one document's rows.
+CORPUS_TABLES = ("glossary",)
+
+_table(
     "errors", "Quarantined raw files: one row per file that could not become a document.",
     ("source_path",),
     _f("source_path", _STR, "Raw file path relative to the raw root.", nullable=False),
@@ -331,6 +390,7 @@ def bundle_rows(doc: ParsedDocument) -> dict[str, list[dict]]:
         "source_references": _rows(did, doc.source_references),
         "sentences": _rows(did, doc.sentences),
         "alignments": _rows(did, doc.alignments),
+        "terms": _rows(did, doc.terms),
     }
 
 

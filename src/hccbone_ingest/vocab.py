@@ -283,3 +283,43 @@ PART_LABELS_EN_BARE: frozenset[str] = frozenset({
     "background", "objective", "objectives", "aim", "aims", "purpose", "method", "methods",
     "materials and methods", "result", "results", "conclusion", "conclusions",
 })
+
+
+# ------------------------------------------------------------------ html (added by the html branch)
+# Spellings seen on saved HTML pages (E-Tiller `front_table`, university journals) that the text
+# path has not needed so far. Same keys as FIELD_LABELS; `match_label_html` tries both.
+HTML_FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "abstract_zh": (r"中文摘要",),
+    "abstract_en": (r"英文摘要",),
+    "keywords_zh": (r"中文关键词", r"中文关键字"),
+    "keywords_en": (r"英文关键词", r"英文关键字"),
+    "received": (r"投稿时间", r"投稿日期"),
+    "revised": (r"修订日期", r"修改日期"),
+    "online": (r"在线发布日期", r"在线出版日期"),
+    "published": (r"刊出日期",),
+}
+_HTML_LABEL_RX: dict[str, re.Pattern[str]] = {k: _label_regex(v) for k, v in HTML_FIELD_LABELS.items()}
+
+
+def match_label_html(line: str, keys: tuple[str, ...] | None = None) -> LabelMatch | None:
+    """`match_label`, plus the HTML-only spellings above (the longest label still wins)."""
+    best = match_label(line, keys)
+    s = normalize_label(line)
+    for key, rx in _HTML_LABEL_RX.items():
+        if keys is not None and key not in keys:
+            continue
+        m = rx.match(s)
+        if not m:
+            continue
+        bracketed = bool(m.group("b1") or m.group("b2") or m.group("b3"))
+        rest = m.group("rest").strip()
+        if not (bracketed or m.group("colon") or not rest):
+            continue
+        if best is None or len(s) - len(m.group("rest")) > len(s) - len(best.rest):
+            best = LabelMatch(key, rest, bracketed, bool(m.group("colon")))
+    return best
+
+
+def label_lang(key: str) -> str:
+    """`abstract_en` -> `en`; keys without a language suffix are Chinese-neutral (`zh`)."""
+    return "en" if key.endswith("_en") else "zh"

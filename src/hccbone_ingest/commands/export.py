@@ -1,4 +1,5 @@
-"""`hccbone export`: the parallel corpus as Moses plain text or TMX 1.4b, optionally filtered."""
+"""`hccbone export`: the parallel corpus as Moses plain text or TMX 1.4b, optionally filtered; the
+glossary as TBX (TBX-Basic) or TSV."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 from ..errors import ExportError
 
 NAME = "export"
-HELP = "export the aligned zh-en pairs as Moses plain text or TMX 1.4b, filtered by score and kind"
+HELP = ("export the aligned zh-en pairs as Moses plain text or TMX 1.4b, filtered by score and kind; "
+        "or the glossary as TBX or TSV")
 
 
 def _date(text: str) -> dt.datetime:
@@ -22,7 +24,8 @@ def _date(text: str) -> dt.datetime:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="processed", help="the published output directory (default: processed)")
-    p.add_argument("--format", choices=["moses", "tmx"], required=True, help="output format")
+    p.add_argument("--format", choices=["moses", "tmx", "tbx", "tsv"], required=True,
+                   help="moses / tmx: the aligned pairs; tbx / tsv: the glossary")
     p.add_argument("--dest", required=True,
                    help="moses: file prefix (writes PREFIX.zh, PREFIX.en, ...) or a folder; "
                         "tmx: the .tmx file or a folder")
@@ -36,11 +39,33 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="moses: write only the .zh and .en files, not .scores and .ids")
     p.add_argument("--zh-lang", default="zh", help="tmx: language code of the Chinese side (e.g. zh-CN)")
     p.add_argument("--en-lang", default="en", help="tmx: language code of the English side (e.g. en-US)")
+    p.add_argument("--min-docs", type=int, default=1,
+                   help="tbx/tsv: glossary rows from at least this many documents")
     p.add_argument("--creation-date", type=_date, default=None,
                    help="tmx: creationdate to record (ISO); none by default, so exports are reproducible")
 
 
+def _run_glossary(args: argparse.Namespace) -> int:
+    from ..export import glossary
+    from ..export.files import resolve_dest
+    from .terms import glossary_rows
+
+    try:
+        rows = glossary_rows(args.out, args.min_docs)
+        if args.format == "tbx":
+            path = glossary.write_tbx(rows, resolve_dest(args.dest, glossary.DEFAULT_TBX))
+        else:
+            path = glossary.write_tsv(rows, resolve_dest(args.dest, glossary.DEFAULT_TSV))
+    except ExportError as e:
+        print(f"hccbone export: {e.message}", file=sys.stderr)
+        return 2
+    print(f"exported {len(rows)} glossary rows to {path}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.format in ("tbx", "tsv"):
+        return _run_glossary(args)
     from ..export import BeadFilter, moses, parse_kinds, read_beads, select_beads, tmx, write_moses, write_tmx
     from ..export.files import resolve_dest
     from ..store import OutputDir

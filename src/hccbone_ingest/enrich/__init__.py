@@ -10,8 +10,9 @@ def default_steps() -> list[Step]:
     from .alignment import AlignmentStep
     from .references import ReferencesStep
     from .sentences import SentenceStep
+    from .terms import TermsStep
 
-    steps: list[Step] = [ReferencesStep(), SentenceStep(), AlignmentStep()]
+    steps: list[Step] = [ReferencesStep(), SentenceStep(), AlignmentStep(), TermsStep()]
     return steps
 
 

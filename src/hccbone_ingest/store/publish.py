@@ -27,6 +27,7 @@ from ..card import render_card
 from ..corpus import DocMeta
 from ..stages import stage
 from ..tables import SCHEMA_VERSION, TABLES, sort_rows, to_arrow
+from ..terms.glossary import GlossaryBuilder
 from . import fragments
 from .faults import checkpoint
 from .layout import OutputDir
@@ -206,6 +207,7 @@ def _write_snapshot(out: OutputDir, snap_dir: str, kept: list[tuple[DocMeta, str
     dup_of = corpus.near_duplicates(metas)
     writers = {name: _TableWriter(out, snap_dir, name) for name in TABLES if name != "errors"}
     scores: list[float] = []
+    glossary = GlossaryBuilder()  # corpus-wide, from every document's terms rows
     for _meta, path in kept:  # sorted by doc_id
         frag = fragments.decode(out.read_bytes(path))
         rows = frag["rows"]
@@ -214,10 +216,12 @@ def _write_snapshot(out: OutputDir, snap_dir: str, kept: list[tuple[DocMeta, str
         for c in rows.get("citations", []):
             c["cited_doc_id"] = dois.get(c["cited_doi_key"])
         scores.extend(a["score"] for a in rows.get("alignments", []))
+        glossary.add(rows.get("terms", []))
         for name, w in writers.items():
             table_rows = rows.get(name, [])
             if table_rows:
                 w.add(sort_rows(name, table_rows))
+    writers["glossary"].add(sort_rows("glossary", glossary.rows()))
     for name, w in writers.items():
         result.rows_per_table[name] = w.close()
         checkpoint("table-written")

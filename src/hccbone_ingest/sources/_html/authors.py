@@ -8,6 +8,7 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
+from ... import vocab
 from ...records import Author
 from ...text.normalize import clean, has_cjk
 from .dom import BLOCK_TAGS, attr
@@ -17,7 +18,6 @@ MAIL = "\u2709"  # marks a mailto link in the marked text: ✉address✉
 _TOKEN = re.compile(f"({SUP_OPEN}[^{SUP_CLOSE}]*{SUP_CLOSE}|{MAIL}[^{MAIL}]*{MAIL})")
 _SEP_CJK = re.compile(r"\s*[,，、;；\n]\s*")
 _SEP_LATIN = re.compile(r"\s*[,，、;；\n]\s*|\s+and\s+|\s*&\s*")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _TRAILING_LABELS = re.compile(r"^(.*?\D)\s*((?:\d{1,2}\s*,\s*)*\d{1,2})\s*(\*?)$")
 
 
@@ -41,7 +41,7 @@ def marked_text(el: Tag) -> str:
             addr = attr(node, "href")[7:].split("?")[0].strip()
             if not addr:
                 text = clean(node.get_text(" ")) or ""
-                addr = text if _EMAIL.match(text) else ""
+                addr = text if vocab.EMAIL.fullmatch(text) else ""
             out.append(MAIL + addr + MAIL)
         else:
             if node is not el and node.name in BLOCK_TAGS:
@@ -98,7 +98,7 @@ def parse_author_line(marked: str, lang: str) -> list[Author]:
         elif tok.startswith(MAIL):
             cur.is_corresponding = True
             addr = tok[1:-1]
-            if _EMAIL.match(addr):
+            if vocab.EMAIL.fullmatch(addr):
                 cur.email = cur.email or addr
         else:
             pieces = sep.split(tok)

@@ -10,6 +10,7 @@ from ...refs.doi import is_valid_doi, normalize_doi
 from .. import _journal_fields as jf
 from ..base import RawInput, make_doc_id
 from .layer import Merged
+from .values import person_of
 
 # CMA DOIs encode ISSN, year and issue (REFERENCE.md §4): `…cma.j.issn.2095-3232.2025.04.004`.
 _CMA_DOI = re.compile(r"cma\.j\.issn\.([0-9]{4}-[0-9]{3}[0-9x])\.([0-9]{4})\.([0-9]{2})\.")
@@ -64,8 +65,27 @@ def _check_cma_doi(m: Merged, doi_key: str | None) -> None:
         m.flags.append("doi_issue_mismatch")
 
 
+def _check_corresponding(m: Merged) -> None:
+    """A `通信作者` value is a person: one of the authors, or (no author list) a name. Titles
+    and phone numbers printed after the name are cut; anything else is dropped and flagged."""
+    known = {n for a in m.authors for n in (a.name_zh, a.name_en) if n}
+    for lang in ("zh", "en"):
+        key = f"corresponding_author_{lang}"
+        value = m.doc.get(key)
+        if not isinstance(value, str):
+            continue
+        person = person_of(value, lang, known)
+        if person is None:
+            del m.doc[key]
+            m.provenance.pop(key, None)
+            m.flags.append(f"rejected:{key}:not_an_author")
+        else:
+            m.doc[key] = person
+
+
 def _reconcile_corresponding(m: Merged) -> None:
     """The panel's `通信作者` name and the author line's mail mark describe the same person."""
+    _check_corresponding(m)
     doc = m.doc
     names = {doc.get("corresponding_author_zh"), doc.get("corresponding_author_en")} - {None}
     for a in m.authors:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ... import vocab
 from ...records import Affiliation
-from ...text.normalize import clean, has_cjk
+from ...text.normalize import clean
 from .. import _journal_fields as jf
 from .. import journal_text
 
@@ -32,7 +33,6 @@ def parse_header(line: str) -> jf.Header | None:
                      m.group("first"), m.group("last"), jf.find_doi_in(line))
 
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _DATE_FIELDS = {"received": "received_date", "revised": "revised_date", "accepted": "accepted_date",
                 "published": "published_date"}
 
@@ -66,7 +66,7 @@ def date_field(key: str, value: str) -> tuple[str, dt.date] | None:
 
 
 def emails(text: str) -> list[str]:
-    return _EMAIL.findall(text)
+    return vocab.EMAIL.findall(text)
 
 
 def join_pieces(parts: list[str]) -> str:
@@ -137,23 +137,51 @@ def pair_affiliations(zh: list[Affiliation], en: list[Affiliation]) -> list[Affi
     return [by_id[k] for k in sorted(by_id)]
 
 
-_KW_LABEL = re.compile(r"^(关键词|关键字|Key\s*words?|Keywords?)\s*[:：]\s*", re.IGNORECASE)
-_ABS_LABEL = re.compile(r"^(摘要|内容摘要|中文摘要|Abstract|Summary)\s*[:：]\s*", re.IGNORECASE)
+_KW_KEYS = ("keywords_zh", "keywords_en")
+_ABS_KEYS = ("abstract_zh", "abstract_en")
+
+
+def label_value(text: str, keys: tuple[str, ...] | None = None) -> tuple[str, str] | None:
+    """(key, value) when `text` starts with one of these labels (vocab.py) followed by a
+    colon or in brackets (`摘要:`, `[Abstract]`, `中文关键词:`). The value is cut from the
+    text as printed: the label matcher sees a normalized copy (NFKC folds `，` to `,`)."""
+    m = vocab.match_label_html(text, keys)
+    if m is None or not (m.colon or m.bracketed):
+        return None
+    rest = m.rest
+    for rx in (vocab.LABEL_RX.get(m.key), vocab._HTML_LABEL_RX.get(m.key)):
+        g = rx.match(text) if rx is not None else None
+        if g is not None:
+            rest = g.group("rest").strip()
+            break
+    return m.key, rest
+
+
+def _lang_value(found: tuple[str, str] | None) -> tuple[str, str] | None:
+    return (vocab.label_lang(found[0]), found[1]) if found else None
 
 
 def keyword_label(text: str) -> tuple[str, str] | None:
-    """`关键词: a; b` -> ("zh", "a; b"); `Key words: a; b` -> ("en", …)."""
-    m = _KW_LABEL.match(text)
-    if not m:
-        return None
-    return ("zh" if has_cjk(m.group(1)) else "en"), text[m.end():]
+    """`关键词: a; b` -> ("zh", "a; b"); `Key words: a; b` / `[Key words] a; b` -> ("en", …)."""
+    return _lang_value(label_value(text, _KW_KEYS))
 
 
 def abstract_label(text: str) -> tuple[str, str] | None:
-    m = _ABS_LABEL.match(text)
-    if not m:
+    """`摘要: …` / `[摘要] …` / `Abstract: …` -> (lang, the text after the label)."""
+    return _lang_value(label_value(text, _ABS_KEYS))
+
+
+def heading_label(text: str, keys: tuple[str, ...]) -> str | None:
+    """The key when `text` is one of these labels alone (a heading: `摘要`, `参考文献`,
+    `References (References)`), else None."""
+    m = vocab.match_label_html(text, keys)
+    if m is None or (m.rest and m.rest.lower() not in ("(references)", "(reference)")):
         return None
-    return ("zh" if has_cjk(m.group(1)) else "en"), text[m.end():]
+    return m.key
+
+
+def is_reference_heading(text: str) -> bool:
+    return heading_label(text, ("references",)) is not None
 
 
 def keywords_of(value: str) -> list[str]:

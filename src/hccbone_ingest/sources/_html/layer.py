@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from ...records import Abstract, Affiliation, Author, Document, Keyword, Reference, RelatedArticle
+from .values import abstract_problem, journal_problem, number_ok, page_ok, title_problem
 
 # Document fields a layer may set; the rest (ids, paths, adapter) are the adapter's business.
 DOC_FIELDS = tuple(
@@ -76,7 +77,7 @@ def _merge_authors(layers: list[Layer], prov: dict[str, str], flags: list[str]) 
     n = len(out)
     # Structured sources that list a different number of authors contradict each other (the
     # text layer is a re-reading, not a source of its own, so it is not counted).
-    if any(len(ly.authors) != n for ly in with_names if ly.origin in ("meta", "json", "dom")):
+    if any(len(ly.authors) != n for ly in with_names if ly.origin != "text"):
         flags.append("author_count_mismatch")
     for lang in ("zh", "en"):
         attr_ = f"name_{lang}"
@@ -130,28 +131,71 @@ def _merge_affiliations(layers: list[Layer], prov: dict[str, str]) -> list[Affil
     return out
 
 
+def _problem(name: str, value: object, journals: set[str]) -> str | None:
+    """Why a layer's value of a checked field is no value (values.py), else None."""
+    if not isinstance(value, str):
+        return None
+    if name in ("title_zh", "title_en"):
+        return title_problem(value, journals)
+    if name in ("journal_zh", "journal_en"):
+        return journal_problem(value)
+    if name in ("volume", "issue"):
+        return None if number_ok(value) else "counter"
+    if name in ("first_page", "last_page"):
+        return None if page_ok(value) else "not_a_page"
+    if name == "section" and (value in journals or title_problem(value, journals) == "journal_name"):
+        return "journal_name"  # the site banner above the title, not the column
+    return None
+
+
+# Journals first: a title equal to the journal's name is the page banner, not the title.
+_ORDER = (*(n for n in DOC_FIELDS if n.startswith("journal_")),
+          *(n for n in DOC_FIELDS if not n.startswith("journal_")))
+
+
 def merge(layers: list[Layer]) -> Merged:
-    """Merge layers given in precedence order (the first layer that knows a field wins)."""
+    """Merge layers given in precedence order (the first layer that knows a field wins).
+
+    Every layer's titles, journal names, volume/issue/pages and abstracts pass the checks of
+    `values.py` here, whichever layer read them (the text layer re-reads the whole page and is
+    the likeliest to glue chrome to a title): a value that fails is skipped with the flag
+    `rejected:<field>:<reason>` and the next layer may supply the field.
+    """
     prov: dict[str, str] = {}
     doc: dict[str, object] = {}
-    for name in DOC_FIELDS:
+    flags: list[str] = []
+    journals: set[str] = set()
+    for name in _ORDER:
         for layer in layers:
             v = layer.doc.get(name)
-            if v is not None and v != "":
-                doc[name] = v
-                prov[name] = layer.origin
-                break
+            if v is None or v == "":
+                continue
+            why = _problem(name, v, journals)
+            if why is not None:
+                flags.append(f"rejected:{name}:{why}")
+                continue
+            doc[name] = v
+            prov[name] = layer.origin
+            if name.startswith("journal_"):
+                journals.add(str(v))
+            break
+    doc = {n: doc[n] for n in DOC_FIELDS if n in doc}
     abstracts = []
     keywords = []
     for lang in ("zh", "en"):
-        text = _first(layers, lambda ly, lang=lang: ly.abstracts.get(lang), f"abstract_{lang}", prov)
-        if text:
-            abstracts.append(Abstract(lang, text))
+        for ly in layers:
+            text = ly.abstracts.get(lang)
+            why = abstract_problem(text) if text else "missing"
+            if why is None:
+                abstracts.append(Abstract(lang, text))
+                prov[f"abstract_{lang}"] = ly.origin
+                break
+            if why != "missing":  # only rejections that cost the field its value are flagged
+                flags.append(f"rejected:abstract_{lang}:{why}")
         kws = _first(layers, lambda ly, lang=lang: ly.keywords.get(lang), f"keywords_{lang}", prov)
         keywords += [Keyword(lang, i, k) for i, k in enumerate(kws or [], 1)]
     refs = _first(layers, lambda ly: ly.references, "references", prov) or []
     related = _first(layers, lambda ly: ly.related, "related_articles", prov) or []
-    flags: list[str] = []
     for ly in layers:
         flags += [f for f in ly.flags if f not in flags]
     authors = _merge_authors(layers, prov, flags)

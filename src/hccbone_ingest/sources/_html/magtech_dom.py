@@ -11,6 +11,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from ... import vocab
 from ...records import Affiliation, Reference, RelatedArticle
 from ...text.normalize import cjk_ratio, clean, has_cjk
 from .. import _journal_fields as jf
@@ -23,9 +24,12 @@ from .fields import (
     affiliations_from_lines,
     date_field,
     emails,
+    heading_label,
+    is_reference_heading,
     join_pieces,
     keyword_label,
     keywords_of,
+    label_value,
     labelled_values,
     numbered_items,
     pair_affiliations,
@@ -129,9 +133,23 @@ def _references(container: Tag | None) -> list[Reference]:
 
 
 def _related(container: Tag | None) -> list[RelatedArticle]:
+    """The related-articles tab (`div#related`): `[n] text` lines, else one row per list item
+    (or per link when there is no list), the item's visible text as printed."""
     if container is None:
         return []
-    return [RelatedArticle(item_no=n, raw=t) for n, t in numbered_items(text_lines(container))]
+    numbered = numbered_items(text_lines(container))
+    if numbered:
+        return [RelatedArticle(item_no=n, raw=t) for n, t in numbered]
+    items = [li for li in container.find_all("li") if li.find("li") is None]
+    if not items:
+        items = container.find_all("a", href=True)
+    texts = [t for t in (inline_text(el) for el in items) if t and _is_related_item(t)]
+    return [RelatedArticle(item_no=i, raw=t) for i, t in enumerate(texts, 1)]
+
+
+def _is_related_item(text: str) -> bool:
+    """An article, not the tab's chrome (`更多`, `相关文章`, a page number)."""
+    return len(text) >= 6 and not vocab.is_chrome(text) and vocab.match_label(text) is None
 
 
 def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
@@ -144,8 +162,14 @@ def _by_name(soup: BeautifulSoup, *names: str) -> Tag | None:
 
 def read_header(layer: Layer, lines: list[str], limit: int = 60) -> int | None:
     """The `journal ›› year, Vol. ›› Issue` line (or a bare `year, vol(issue): pages`) among
-    the first `limit` lines -> the layer's fields; returns its index."""
+    the first `limit` lines -> the layer's fields; returns its index. Reference and
+    self-citation lines (`…[J]. 刊名, 2019, 7(1): 12-16`) have the same tail and are no header;
+    nothing after the reference heading is."""
     for i, line in enumerate(lines[:limit]):
+        if is_reference_heading(line) or heading_label(line, ("related",)):
+            return None
+        if jf.looks_like_citation(line):
+            continue
         h = parse_header(line)
         if h is None:
             continue
@@ -166,9 +190,10 @@ def is_column(line: str) -> bool:
 def _citations(layer: Layer, lines: list[str]) -> None:
     """The lines after `引用本文:` are the page's own citation, Chinese then English."""
     for i, line in enumerate(lines):
-        if not re.match(r"^(引用本文|Cite this article)\s*[:：]?", line):
+        found = label_value(line, ("citation_zh", "citation_en"))
+        if found is None and heading_label(line, ("citation_zh", "citation_en")) is None:
             continue
-        rest = [clean(re.sub(r"^(引用本文|Cite this article)\s*[:：]?", "", line)), *lines[i + 1:i + 3]]
+        rest = [clean(found[1]) if found else None, *lines[i + 1:i + 3]]
         cands = [c for c in rest if c and jf.looks_like_citation(c)]
         layer.set("citation_zh", next((c for c in cands if has_cjk(c)), None))
         layer.set("citation_en", next((c for c in cands if not has_cjk(c)), None))
@@ -298,7 +323,6 @@ def table_layer(soup: BeautifulSoup) -> Layer | None:
     return layer
 
 
-_REF_HEADING = re.compile(r"^\s*(参考文献|References)\s*$")
 _LABEL_CELL = re.compile(r"\s*\[?\d{1,4}\]?\.?\s*")
 
 
@@ -306,7 +330,7 @@ def _reference_table(soup: BeautifulSoup) -> Tag | None:
     """The table whose rows are `[n] | reference` after the `参考文献` heading. Found from
     the rows, in one pass: asking every table for its preceding heading and its text would be
     quadratic on pages of nested tables."""
-    heading = soup.find(string=_REF_HEADING)
+    heading = soup.find(string=lambda s: bool(s) and is_reference_heading(str(s)))
     if heading is None:
         return None
     for tr in heading.find_all_next("tr"):
@@ -326,3 +350,12 @@ def _is_label_row(tr: Tag) -> bool:
 def _is_reference_row(el: Tag) -> bool:
     tr = el.find_parent("tr")
     return tr is not None and _is_label_row(tr)
+
+
+# ------------------------------------------------------------------ any Magtech layout
+
+def related_layer(soup: BeautifulSoup) -> Layer:
+    """The related-articles tab on its own, for pages whose other parts match no known layout."""
+    layer = Layer("dom")
+    layer.related = _related(_by_name(soup, "#relatedArticles", "#related"))
+    return layer
