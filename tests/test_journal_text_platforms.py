@@ -276,3 +276,11 @@ def test_etiller_page_labels() -> None:
     assert doc.abstract("zh") == "目的 探讨某方法。方法 回顾性分析。"
     assert doc.abstract("en") == "Objective To explore a method. Methods Data were analyzed retrospectively."
     assert doc.document.doi == "10.5555/j.issn.1005-0000.2023.07.006"
+
+
+def test_reference_tab_without_doi_is_keyed_by_its_address() -> None:
+    page = PAGES / "reftab" / "address_above_mixed.txt"
+    d = parse_journal_text(page.read_text(encoding="utf-8")).document
+    assert d.doi is None  # every DOI on the page is a reference's
+    assert d.url == "https://www.zlfzyj.com/CN/abstract/abstract11562.shtml"
+    assert d.doc_id == "www.zlfzyj.com:11562"

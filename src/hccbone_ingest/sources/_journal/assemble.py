@@ -188,10 +188,14 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         )
 
     doi_key = normalize_doi(doi_m.printed) if doi_m else None
+    # Without a DOI, the page's own address keys it (`host:11562`): a reference tab's references
+    # then join the article's other copies from the same address.
+    site = ln.article_site_id(fs.url) if fs.url else None
+    host, key = site if site else (None, None)
     if raw is not None:
-        doc_id = make_doc_id(doi_key=doi_key, raw=raw)
-    elif doi_key:
-        doc_id = make_doc_id(doi_key=doi_key)
+        doc_id = make_doc_id(doi_key=doi_key, site=host, site_id=key, raw=raw)
+    elif doi_key or site:
+        doc_id = make_doc_id(doi_key=doi_key, site=host, site_id=key)
     else:
         doc_id = "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -199,6 +203,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         doc_id=doc_id, source=SOURCE, doc_type="journal_article",
         source_path=raw.path if raw is not None else "",
         content_sha256=raw.sha256 if raw is not None else "",
+        url=fs.url,
         doi=doi_m.printed if doi_m else None, doi_key=doi_key,
         doi_valid=is_valid_doi(doi_key) if doi_key else None,
         title_zh=title_zh, title_en=title_en,

@@ -36,6 +36,9 @@ _BARE_DOI = re.compile(r"^(?:DOI|doi)?\s*[:：]?\s*(?:https?://(?:dx\.)?doi\.org
 _DOI_LINE = re.compile(r"^(?:DOI|doi)\s*[:：]\s*\S+|^(?:https?://)?(?:dx\.)?doi\.org/10\.|"
                        r"^https?://\S*/(?:CN|EN|doi|article/doi)/10\.[0-9]{4,9}/\S*$", re.IGNORECASE)
 _COPY_EDITOR = re.compile(r"^(?:Copy\s+editor|责任编辑|本文编辑)\s*[:：]", re.IGNORECASE)
+# The address of an article page (Magtech `/CN/abstract/abstract<id>.shtml`, `/CN/Y2025/V14/I4/522`).
+_ARTICLE_URL = re.compile(r"^https?://(?P<host>[^/\s]+)/(?:CN|EN)/(?:abstract/(?:abstract|article_)(?P<id>[0-9]+)"
+                          r"\.shtml|Y(?P<y>[0-9]{4})/V(?P<v>[^/]+)/I(?P<i>[^/]+)/(?P<p>[0-9A-Za-z]+))/?$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _PART_ALONE_ZH = re.compile(r"^(?:【|\[)?(?:" + "|".join(vocab.PART_LABELS_ZH) + r")(?:】|\])?\s*[:：]?$")
 _PART_ALONE_EN = re.compile(
@@ -106,7 +109,7 @@ def label_line(text: str) -> Line:
         if jf.find_doi_in(text) is not None:
             return Line(text, DOI)
     if _URL_ONLY.match(norm):
-        return Line(text, CHROME)
+        return Line(text, CHROME, key="article_url" if _ARTICLE_URL.search(text) else None)
     if _PART_ALONE_ZH.match(norm) or _PART_ALONE_EN.match(norm):
         return Line(text, PART)
     m = vocab.match_label(text, _FRONT_LABELS)
@@ -150,6 +153,16 @@ class Front:
     citations: list[str] = field(default_factory=list)  # self-citation lines, labels removed
     cite_anchor: bool = False  # a `引用本文`/`Citation` label was seen
     cite_pos: int | None = None  # where in `lines` the first citation stood
+    url: str | None = None  # the article page's own address, when the copy shows it
+
+
+def article_site_id(url: str) -> tuple[str, str] | None:
+    """(host, the site's article key) of an article address: `abstract11562` or `Y2025/V14/I4/522`."""
+    m = _ARTICLE_URL.search(url)
+    if m is None:
+        return None
+    key = m.group("id") or f"Y{m.group('y')}/V{m.group('v')}/I{m.group('i')}/{m.group('p')}"
+    return m.group("host").lower(), key
 
 
 def _next_text(lines: list[str | None], i: int) -> int | None:
@@ -175,6 +188,8 @@ def front_stream(lines: list[str | None]) -> Front:
         ln = label_line(text)
         kind = ln.kind
         if kind == CHROME:
+            if ln.key == "article_url" and out.url is None:
+                out.url = text
             if vocab.HEADINGS.match(vocab.normalize_label(text)) and re.match(r"(?i)版\s*权|copyright", text):
                 j = _next_text(lines, i)  # the copyright heading's paragraph, up to a blank line
                 while j is not None and j < len(lines) and lines[j] is not None \
