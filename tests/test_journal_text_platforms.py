@@ -284,3 +284,35 @@ def test_reference_tab_without_doi_is_keyed_by_its_address() -> None:
     assert d.doi is None  # every DOI on the page is a reference's
     assert d.url == "https://www.zlfzyj.com/CN/abstract/abstract11562.shtml"
     assert d.doc_id == "www.zlfzyj.com:11562"
+
+
+def test_posting_chrome_spaced_names_and_labelled_groups() -> None:
+    """A portal page: counters line under the title, `作者: 甲 1 乙 1 丙 2`, numbered institutions
+    separated by spaces, `摘要|Abstract` heading, parts separated by two spaces (invented content)."""
+    text = ("示例研究之一:某方法的对比与分析\n发表时间:2024年01月04日阅读量:626次下载量:229次下载手机版\n"
+            "作者: 张一 1 王二 1 李三 2\n"
+            "作者单位: 1. 示例大学医院示例中心(武汉 430071) 2. 示例研究院信息研究所(北京 100700)\n"
+            "DOI: 10.5555/j.issn.1004-5511.202302002\n"
+            "引用格式:张一, 王二, 李三. 示例研究之一:某方法的对比与分析[J]. 示例新知, 2024, 34(1): 64-72.\n"
+            "摘要|Abstract\n目的  通过特征分析提供参考。\n结论  仍需完善。\n")
+    doc = parse_journal_text(text)
+    assert doc.document.title_zh == "示例研究之一:某方法的对比与分析"
+    assert [(a.name_zh, a.affiliation_ids) for a in doc.authors] == [
+        ("张一", [1]), ("王二", [1]), ("李三", [2])]
+    assert [a.name_zh for a in doc.affiliations] == [
+        "示例大学医院示例中心(武汉 430071)", "示例研究院信息研究所(北京 100700)"]
+    assert doc.abstract("zh") == "目的 通过特征分析提供参考。结论 仍需完善。"
+    assert doc.abstract("en") is None
+
+
+def test_english_block_with_upper_case_surnames_separated_by_spaces() -> None:
+    text = ("心理因素与某疗法疗效的相关性探析\n张一 王二 李三\n示例中医药大学针灸推拿学院\n摘    要:\n"
+            "痛症是某疗法临床治疗的优势病种之一,心理因素与疼痛发生关系密切。\n关键词:\n针刺镇痛 心理因素\n"
+            "Psychological factors in correlation to an example therapy\nZHANG Yi WANG Er LI San\n"
+            "College of Acupuncture, Example University of Chinese Medicine;\nAbstract:\n"
+            "Pain is one of the dominant diseases of the example therapy, and mood is closely related.\n")
+    doc = parse_journal_text(text)
+    assert doc.document.title_en == "Psychological factors in correlation to an example therapy"
+    assert [(a.name_zh, a.name_en) for a in doc.authors] == [
+        ("张一", "ZHANG Yi"), ("王二", "WANG Er"), ("李三", "LI San")]
+    assert [k.text for k in doc.keywords] == ["针刺镇痛", "心理因素"]

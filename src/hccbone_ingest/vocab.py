@@ -163,6 +163,12 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+# Page statistics and posting lines: `发表时间:2024年01月04日阅读量:626次下载量:229次`, `点击数:`.
+COUNTERS = re.compile(
+    r"(?:阅读量|下载量|浏览量|点击数|点击量|阅读次数|下载次数|浏览次数|被引次数|引用次数)\s*[:：]?\s*[0-9]*\s*次?"
+    r"|^(?:发表时间|发布时间|来源|更新时间)\s*[:：]")
+
+
 def is_chrome(line: str) -> bool:
     """A line that is page furniture (a button, a tab, a counter), never content."""
     return bool(_CHROME_LINE.fullmatch(normalize_label(line).strip()))

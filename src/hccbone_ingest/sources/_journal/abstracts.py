@@ -100,6 +100,8 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
         lab = "zh" if m_zh else "en" if m_en else None
         if lab is not None:
             rest = _printed_rest(line, norm, m_zh or m_en)  # type: ignore[arg-type]
+            if re.fullmatch(r"[|｜/]?\s*(?:Abstract|摘\s*要)?", rest, re.IGNORECASE):
+                rest = ""  # `摘要|Abstract`: a heading naming both languages; the text follows
             if not rest:
                 pending = lab
                 continue

@@ -28,7 +28,16 @@ from ..base import RawInput, make_doc_id
 from . import lines as ln
 from .abstracts import line_lang, parse_abstracts
 from .evidence import SelfCitation, doi_candidates, parse_short_citation, pick_doi, read_citation
-from .front import FrontBlocks, Head, author_items, clean_title, join_pieces, parse_front, split_head
+from .front import (
+    FrontBlocks,
+    Head,
+    author_items,
+    clean_title,
+    join_pieces,
+    looks_like_institution,
+    parse_front,
+    split_head,
+)
 from .lists import build_lists, numbered_items
 from .people import labelled_author_groups, people
 
@@ -113,7 +122,7 @@ def _junk_title(t: str, lang: str) -> bool:
         return True
     if vocab.match_label(t) is not None or jf.parse_meta_line(t) is not None or vocab.BANNER.search(t):
         return True
-    if author_items(t, lang) is not None:
+    if author_items(t, lang) is not None or looks_like_institution(t, lang):
         return True
     if lang == "zh":
         return not has_cjk(t) or len(t) < 4 or len(t) > 200 or t.count("。") > 1
@@ -299,7 +308,10 @@ def _labelled_people(front: FrontBlocks) -> tuple[list[jf.NameItem], list[jf.Aff
     en_affs: list[jf.AffiliationLine] = []
     for lang, value in front.labelled_affiliations:
         into = affs if lang == "zh" else en_affs
-        for piece in re.split(r"\s*[;；]\s*", value.strip(" ;；()（）")):
+        value = value.strip(" ;；")
+        if value[:1] in "(（" and value[-1:] in ")）":  # `(1. …; 2. …)`
+            value = value[1:-1]
+        for piece in re.split(r"\s*[;；]\s*|\s+(?=[0-9]{1,2}\s*[.、．]\s*\S)", value):
             a = jf.parse_zh_affiliation(piece) if lang == "zh" else jf.parse_en_affiliation(piece)
             if a is not None and not any(x.name == a.name for x in into):
                 into.append(jf.AffiliationLine(a.label or len(into) + 1, a.name, a.postcode))

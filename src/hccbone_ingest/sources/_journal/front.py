@@ -21,6 +21,10 @@ _COLUMN_PUNCT = re.compile(r"[0-9,.，。:：;；()（）]")
 # One name per line (bullet lists): `甲 ,` `甲 1` `Zhang San ,`.
 _ONE_NAME = re.compile(r"^(?P<name>[^0-9,，、;；:：()（）*]{1,40}?)\s*(?P<lab>[0-9](?:\s*[,，]\s*[0-9])*)?\s*"
                        r"(?P<star>[*#])?\s*[,，]?$")
+_SPACED_LABELLED_ZH = re.compile(r"^(?:[\u3400-\u9fff·]{2,4}\s*[0-9]{1,2}(?:,[0-9]{1,2})*[*#]?\s+)+"
+                                 r"[\u3400-\u9fff·]{2,4}\s*[0-9]{1,2}(?:,[0-9]{1,2})*[*#]?$")
+_UPPER_SURNAMES = re.compile(r"^(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*\s+)+"
+                             r"[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*$")
 _SPACED_ZH_NAMES = re.compile(r"^(?:[\u3400-\u9fff·]{2,4}[0-9*#]*\s+){1,30}[\u3400-\u9fff·]{2,4}[0-9*#]*$")
 
 
@@ -81,6 +85,10 @@ def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
             return items
     if lang == "zh" and _SPACED_ZH_NAMES.match(stripped):  # `甲 乙 丙`: names separated by spaces
         return jf.zh_author_items(", ".join(stripped.split()))
+    if lang == "zh" and _SPACED_LABELLED_ZH.match(stripped):  # `甲 1 乙 1 丙 2`
+        return jf.zh_author_items(re.sub(r"([0-9*#])\s+(?=[\u3400-\u9fff])", r"\1, ", stripped))
+    if lang == "en" and _UPPER_SURNAMES.match(stripped):  # `ZHANG Yi WANG Er LI San`
+        return jf.en_author_items(re.sub(r"\s+(?=[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z])", ", ", stripped))
     return None
 
 
@@ -243,6 +251,18 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]|。.")
 _AFF_SPLIT = re.compile(r"\s*[;；]\s*(?=[0-9]{1,2}\s*[.、．])")
 
 
+_EN_INSTITUTION_LINE = re.compile(
+    r"^(?:[0-9]{1,2}\s*\.?\s*)?(?:the\s+)?(?:Department|Dept\.|Division|College|School|Faculty|Institute|"
+    r"Center|Centre|Laboratory|Key\s+Lab|Hospital|University)\b|\bChina\.?$|[0-9]{6}", re.IGNORECASE)
+
+
+def looks_like_institution(line: str, lang: str) -> bool:
+    """An affiliation line, not a title that mentions a centre (`a two-center study`)."""
+    if not _affiliations(line, lang):
+        return False
+    return lang == "zh" or bool(_EN_INSTITUTION_LINE.search(line.strip()))
+
+
 def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
     """One line may hold several: `1. 单位, 省 市 邮编; 2. …` (E-Tiller), or `(1. …; 2. …)`."""
     s = line.strip()
@@ -282,6 +302,19 @@ def _title_in_citation(lines: list[str], lang: str, title: str | None) -> int | 
     return None
 
 
+def _title_run(lines: list[str], lang: str, title: str | None) -> tuple[int, int] | None:
+    """(start, end) of the head lines that print the known title, wherever they stand."""
+    if not title:
+        return None
+    key = squash(title)
+    for i in range(len(lines)):
+        for k in range(1, min(4, len(lines) - i) + 1):
+            run = lines[i:i + k]
+            if squash(join_pieces(run) if lang == "zh" else " ".join(run)) == key:
+                return i, i + k
+    return None
+
+
 def split_head(part: Part, lang: str, title: str | None = None) -> Head:
     head = Head()
     lines = list(part.head)
@@ -295,6 +328,12 @@ def split_head(part: Part, lang: str, title: str | None = None) -> Head:
     if not head.authors and part.earlier_authors:
         head.authors = author_items(part.earlier_authors, lang) or []
     k = _title_in_citation(lines, lang, title)
+    run = _title_run(lines, lang, title) if k is None else None
+    if run is not None:  # the known title, with other lines after it (chrome the rules missed)
+        head.title = join_pieces(lines[run[0]:run[1]]) if lang == "zh" else " ".join(lines[run[0]:run[1]])
+        if lang == "zh" and run[0] == 1:
+            head.section = lines[0]
+        return head
     if k is not None:
         # A wrapped title is several lines; the one line before it is the column.
         head.title = join_pieces(lines[-k:]) if lang == "zh" else " ".join(lines[-k:])
@@ -311,6 +350,9 @@ def split_head(part: Part, lang: str, title: str | None = None) -> Head:
             lines = lines[:1]  # no author line to end the title: only its first line is sure
     elif len(lines) >= 2:
         lines = lines[-1:] if lang == "zh" else lines
+    if lang == "en" and not head.authors and len(lines) > 1 \
+            and any(looks_like_institution(x, "en") or author_items(x, "en") for x in lines[1:]):
+        lines = lines[:1]  # names or institutions below: the title is the first line only
     if lines:
         head.title = join_pieces(lines) if lang == "zh" else " ".join(lines)
     return head

@@ -96,6 +96,8 @@ def label_line(text: str) -> Line:
         return Line(text, CHROME)
     if len(text) <= 60 and vocab.BANNER.search(text):
         return Line(text, CHROME)
+    if len(text) <= 120 and vocab.COUNTERS.search(norm) and not vocab.METRICS_LINE.match(norm):
+        return Line(text, CHROME)
     if vocab.ISSUE_LINE.match(norm):
         return Line(text, HEADER)
     if "vol" in text.lower() and jf.parse_header(text) is not None:

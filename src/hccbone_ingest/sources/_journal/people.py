@@ -12,7 +12,7 @@ import re
 from ...records import Affiliation, Author, Document
 from ...text.normalize import clean
 from .. import _journal_fields as jf
-from .front import FrontBlocks, Head
+from .front import FrontBlocks, Head, author_items
 
 
 def _names(value: str | None) -> list[str]:
@@ -90,7 +90,7 @@ def labelled_author_groups(value: str) -> tuple[list[jf.NameItem], list[jf.Affil
     for group in _GROUP_SPLIT.split(value.strip(" ;；")):
         pieces = re.split(r"\s*[:：]\s*", group, maxsplit=1)
         names, inst = pieces[0], (pieces[1] if len(pieces) > 1 else "")
-        names_items = jf.split_names(names)
+        names_items = author_items(names, "zh") or jf.split_names(names)
         if not names_items or any(len(it.name.replace(" ", "")) > 8 for it in names_items):
             return None
         inst = clean(inst)
