@@ -316,3 +316,23 @@ def test_english_block_with_upper_case_surnames_separated_by_spaces() -> None:
     assert [(a.name_zh, a.name_en) for a in doc.authors] == [
         ("张一", "ZHANG Yi"), ("王二", "WANG Er"), ("李三", "LI San")]
     assert [k.text for k in doc.keywords] == ["针刺镇痛", "心理因素"]
+
+
+def test_unlabelled_mirror_page_in_traditional_characters() -> None:
+    """A mirror page with no labels at all: author list and institutions printed twice (the title
+    between), a structured abstract whose part labels are its only label (invented content)."""
+    text = ("楊一,宋 二,王三*\n(1.甘肅省人民醫院,甘肅 蘭州 730000;2.蘭州大學外國語學院,甘肅 蘭州 730000)\n"
+            "我國某領域系統評價文獻現狀調查\n楊一1,宋 二1,王三2*\n"
+            "(1.甘肅省人民醫院,甘肅 蘭州 730000;2.蘭州大學外國語學院,甘肅 蘭州 730000)\n"
+            "目的 調查某領域文獻現狀。方法 計算機檢索多個數據庫。結果 共納入131篇文獻。結論 數量上升。\n"
+            "系統評價;護理;文獻計量\n")
+    assert JournalTextAdapter().can_parse(RawInput(path="inbox/p.txt", data=text.encode())) > 0
+    doc = parse_journal_text(text)
+    assert doc.document.title_zh == "我國某領域系統評價文獻現狀調查"
+    assert [(a.name_zh, a.affiliation_ids, a.is_corresponding) for a in doc.authors] == [
+        ("楊一", [1], False), ("宋二", [1], False), ("王三", [2], True)]
+    assert [a.name_zh for a in doc.affiliations] == [
+        "甘肅省人民醫院,甘肅 蘭州", "蘭州大學外國語學院,甘肅 蘭州"]
+    assert doc.abstract("zh") == (
+        "目的 調查某領域文獻現狀。方法 計算機檢索多個數據庫。結果 共納入131篇文獻。結論 數量上升。")
+    assert doc.keywords == []  # unlabelled: not guessed

@@ -38,6 +38,9 @@ _CUES = [re.compile(p, re.MULTILINE) for p in (
     r"^\s*(?:DOI|doi)\s*[:：]\s*10\.[0-9]{4,9}/", r"doi\.org/10\.[0-9]{4,9}/",
     r"^\s*(?:Received\s+date|Online\s+published)\s*[:：]", r"^\s*(?:•\s*)?(?:Citation|文章引用)\s*[:：]",
 )]
+# A structured abstract with its part labels inline (`目的 … 方法 … 结果 …`), even unlabelled, is an
+# article's: it counts as two cues.
+_STRUCTURED = re.compile(r"^\s*目的\s*[:：]?\s*\S.{8,}?方法\s*[:：]?.{8,}?(?:结果|結果)", re.MULTILINE)
 # Dr.Oracle and other AI-summary pages: clearly not a journal article.
 _NOT_JOURNAL = re.compile(r"droracle|Dr\.?\s?Oracle|Medical Advisory Board|From the Guidelines|"
                           r"From the Research|View editorial policy", re.IGNORECASE)
@@ -57,7 +60,7 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
     has_header = bool(_HEADER_CUE.search(head[:6000]))
     if not has_header and _NOT_JOURNAL.search(head):
         return 0.0
-    cues = sum(1 for rx in _CUES if rx.search(head))
+    cues = sum(1 for rx in _CUES if rx.search(head)) + (2 if _STRUCTURED.search(head) else 0)
     if has_header:
         score = 0.9
     elif cues >= 3:

@@ -110,11 +110,19 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             current, pending = (lab, True), None
             continue
         lang = line_lang(line)
+        if pending is None and lang not in labelled and _structured(line, lang):
+            labelled[lang] = [line]  # `目的 … 方法 … 结果 …`: its part labels label it
+            current = (lang, True)
+            continue
         if pending is not None:
             if pending == "zh" and lang == "en" and "zh" in labelled:
                 pending = "en"  # `摘要|Abstract` tab names: the English text after the Chinese one
             _start(labelled, lang if pending == "zh" and lang == "en" else pending, line, out)
             current, pending = (lang if pending == "zh" and lang == "en" else pending, True), None
+            continue
+        if current is not None and current[0] == lang and _term_list(line):
+            current = None  # `甲;乙;丙` after an abstract: unlabelled keywords, not its continuation
+            left.append(at)
             continue
         if current is not None and current[0] == lang:
             (labelled if current[1] else unlabelled)[lang].append(line)
@@ -149,6 +157,25 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             out.leftover.append(None)
         out.leftover.append(lines[at])
     return out
+
+
+_PARTS_ZH = re.compile(r"(?:^|[。.\s:：])(?:方法|结果|結果|结论|結論)(?=[:：\s]|[\u3400-\u9fff])")
+_PARTS_EN = re.compile(r"\b(?:Methods?|Results?|Conclusions?)\b[:：]?\s")
+
+
+def _structured(line: str, lang: str) -> bool:
+    """An unlabelled paragraph that opens with `目的`/`Objective` and holds two more parts."""
+    norm = vocab.normalize_label(line)
+    if lang == "zh":
+        return bool(vocab.PART_ZH.match(norm)) and len(_PARTS_ZH.findall(norm)) >= 2
+    opens = re.match(r"(?:Objectives?|Purpose|Aims?|Background)\b", norm)
+    return bool(opens) and len(_PARTS_EN.findall(norm)) >= 2
+
+
+def _term_list(line: str) -> bool:
+    parts = [p.strip() for p in re.split(r"[;；,，、]", line)]
+    return len(parts) >= 3 and len(line) <= 80 and not re.search(r"[。.!?]", line) \
+        and all(0 < len(p) <= 20 for p in parts)
 
 
 def _start(labelled: dict[str, list[str]], lang: str, text: str, out: Abstracts) -> None:

@@ -101,6 +101,26 @@ def _front_end(lines: list[str | None], cite_pos: int | None) -> int:
     return stop
 
 
+def _titles_above_repeated_authors(lines: list[str | None]) -> dict[str, str]:
+    """Mirror pages print the author list twice, the second time under the title: the line
+    above the second printing is the title."""
+    seen: dict[tuple[str, ...], int] = {}
+    out: dict[str, str] = {}
+    texts = [(i, x) for i, x in enumerate(lines) if x is not None]
+    for n, (_, line) in enumerate(texts):
+        lang = line_lang(line)
+        items = author_items(line, lang)
+        if not items or len(items) < 2:
+            continue
+        names = tuple(it.name.replace(" ", "") for it in items)
+        if names in seen and n > 0 and lang not in out:
+            above = texts[n - 1][1]
+            if n - 1 != seen[names] and not _junk_title(above, lang) and line_lang(above) == lang:
+                out[lang] = above
+        seen.setdefault(names, n)
+    return out
+
+
 def _repeated_titles(lines: list[str | None]) -> dict[str, str]:
     """A line printed twice in the front (pages that repeat the title) is the title."""
     counts = Counter(x for x in lines if x is not None and 6 <= len(x) <= 200)
@@ -155,6 +175,8 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     cite_en = next((c for c in cites if c.lang == "en"), None)
     titles = {"zh": cite_zh.title if cite_zh else None, "en": cite_en.title if cite_en else None}
     front_stop = _front_end(fs.lines, fs.cite_pos)
+    for lang, t in _titles_above_repeated_authors(fs.lines[:front_stop]).items():
+        titles[lang] = titles[lang] or t
     for lang, t in _repeated_titles(fs.lines).items():
         titles[lang] = titles[lang] or t
     front = parse_front(fs.lines[:front_stop], titles)

@@ -273,11 +273,24 @@ def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
     pieces = _AFF_SPLIT.split(s)
     out = []
     for p in pieces:
-        a = _affiliation(p.strip(" ;；"), lang)
-        if a is None or not _INSTITUTION_ANCHORED[lang].search(p):
+        p = p.strip(" ;；")
+        norm = vocab.normalize_label(p)  # traditional pages: 醫院, 大學
+        a = _affiliation(p, lang) or _printed_affiliation(p, norm, lang)
+        if a is None or not _INSTITUTION_ANCHORED[lang].search(norm):
             return []
         out.append(a)
     return out
+
+
+def _printed_affiliation(printed: str, norm: str, lang: str) -> jf.AffiliationLine | None:
+    """Parse the normalized line, keep the institution as printed (same offsets)."""
+    if norm == printed or len(norm) != len(printed):
+        return None
+    a = _affiliation(norm, lang)
+    if a is None:
+        return None
+    at = norm.find(a.name)
+    return jf.AffiliationLine(a.label, printed[at:at + len(a.name)], a.postcode) if at >= 0 else None
 
 
 def is_column(line: str) -> bool:

@@ -36,7 +36,8 @@ def people(front: FrontBlocks, zh: Head, en: Head, doc: Document,
         if (corr_zh or corr_en) and marked != named and any(a.marked for a in zh.authors + en.authors):
             flags.append("corresponding_author_mismatch")
         email = (z.email if z else None) or (e.email if e else None)
-        authors.append(Author(position=i + 1, name_zh=z.name if z else None, name_en=e.name if e else None,
+        authors.append(Author(position=i + 1, name_zh=_unpadded(z.name) if z else None,
+                              name_en=e.name if e else None,
                               affiliation_ids=labels, is_corresponding=marked or named, email=email))
     corr = [a for a in authors if a.is_corresponding]
     if len(corr) == 1 and doc.corresponding_email:
@@ -76,6 +77,11 @@ def _pair_affiliations(zh: list[jf.AffiliationLine], en: list[jf.AffiliationLine
             aff.name_en = a.name
             aff.postcode = aff.postcode or a.postcode
     return [by_label[k] for k in sorted(by_label)]
+
+
+def _unpadded(name: str) -> str:
+    """`王 雯` -> `王雯`: pages pad two-character names to the width of three."""
+    return name.replace(" ", "") if re.fullmatch(r"[\u3400-\u9fff]+(?: [\u3400-\u9fff]+)+", name) else name
 
 
 _GROUP_SPLIT = re.compile(r"\s*[;；]\s*")
