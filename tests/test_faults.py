@@ -20,6 +20,8 @@ import pytest
 
 from hccbone_ingest.errors import IngestError, ParseError
 from hccbone_ingest.pipeline import process_files
+from hccbone_ingest.sources.base import RawInput
+from hccbone_ingest.sources.journal_text import JournalTextAdapter
 from hccbone_ingest.store import OutputDir
 from hccbone_ingest.tables import TABLES, bundle_rows
 from tests.conftest import AI_SEED, JOURNAL_SEED
@@ -127,11 +129,14 @@ def test_a_page_cut_inside_its_doi_does_not_publish_the_cut_doi(tmp_path):
     [o] = process_files([(p, "journal/cut.txt")], steps=[])
     assert o.error is not None and o.error.stage == "parse"
     assert "truncated beyond use" in o.error.message
-    # the same header line complete and followed by a line break is trusted
+    # the same header line complete and followed by a line break is trusted by the adapter ...
     whole = SEED_TEXT[:SEED_TEXT.index("\n", cut) + 1]
+    assert JournalTextAdapter().parse(RawInput("journal/whole.txt", whole.encode())).doc_id == SEED_DOC_ID
+    # ... but a header alone (no title, abstract or references) is not published (issue 11)
     p2 = write_raw(tmp_path, {"whole.txt": whole}) / "whole.txt"
     [o2] = process_files([(p2, "journal/whole.txt")], steps=[])
-    assert o2.doc is not None and o2.doc.doc_id == SEED_DOC_ID
+    assert o2.error is not None and o2.error.stage == "validate"
+    assert "no valid title, abstract or references" in o2.error.message
 
 
 # -- encodings -----------------------------------------------------------------------------

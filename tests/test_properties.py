@@ -101,7 +101,7 @@ def test_a_shard_of_arbitrary_files_never_raises_and_always_writes(files: list[t
         assert (o.doc is None) != (o.error is None)
         if o.error is not None:
             # a documented error, never an adapter crash quarantined as such
-            assert o.error.stage in {"read", "decode", "detect", "parse"}, o.error
+            assert o.error.stage in {"read", "decode", "detect", "parse", "validate"}, o.error
             assert o.error.error_type in _INGEST_ERRORS, o.error
             continue
         for name, rows in bundle_rows(o.doc).items():

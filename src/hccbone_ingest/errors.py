@@ -54,3 +54,13 @@ class ExportError(IngestError):
     """A published output cannot be exported: missing table, unusable filter, bad destination."""
 
     stage = "export"
+
+
+class NotADocument(IngestError):
+    """Parsed, but nothing valid is left: no title, no abstract and no references (issue 11).
+
+    Raised by the field validators (`validate.validate_document`) so that a page of junk is
+    quarantined with what was missing and what was rejected, never published as a document.
+    """
+
+    stage = "validate"

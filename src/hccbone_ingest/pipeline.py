@@ -25,6 +25,7 @@ from .sources.base import RawInput
 from .sources.registry import adapter_versions, pick_adapter
 from .stages import stage
 from .tables import SCHEMA_VERSION
+from .validate import VALIDATOR_VERSION, validate_document
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,8 @@ class Outcome:
 def pipeline_version(steps: Sequence[Step] | None = None) -> str:
     """Everything that changes the output of a file: the cache key's code part."""
     steps = default_steps() if steps is None else steps
-    parts = [f"hccbone_ingest={__version__}", f"schema={SCHEMA_VERSION}", f"decoder={DECODER_VERSION}"]
+    parts = [f"hccbone_ingest={__version__}", f"schema={SCHEMA_VERSION}", f"decoder={DECODER_VERSION}",
+             f"validator={VALIDATOR_VERSION}"]
     parts += [f"{k}@{v}" for k, v in adapter_versions().items()]
     parts += [s.id() for s in steps]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
@@ -105,7 +107,12 @@ def read_raw(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInp
 
 
 def parse_raw(raw: RawInput) -> ParsedDocument:
-    """Decode, pick the adapter, parse, and stamp the provenance fields every document has."""
+    """Decode, pick the adapter, parse, stamp the provenance fields every document has, validate.
+
+    Validation is the one gate every published field passes (issue 11): a value that fails its
+    validator is nulled and flagged `invalid:<field>:<reason>`; a document left with nothing
+    valid raises `NotADocument` (quarantined at stage `validate`).
+    """
     adapter = pick_adapter(raw)
     doc = adapter.parse(raw)
     d = doc.document
@@ -113,6 +120,7 @@ def parse_raw(raw: RawInput) -> ParsedDocument:
     d.content_sha256 = raw.sha256
     d.adapter = adapter.id()
     d.encoding = raw.decoded.encoding
+    validate_document(doc)
     return doc
 
 

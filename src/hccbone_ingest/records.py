@@ -249,7 +249,7 @@ class ErrorRecord:
 
     source_path: str
     content_sha256: str | None
-    stage: str  # read | decode | detect | parse | enrich
+    stage: str  # read | decode | detect | parse | validate | enrich
     error_type: str
     message: str
     size_bytes: int | None = None

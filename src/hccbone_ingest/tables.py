@@ -125,7 +125,10 @@ _table(
        "approved, ...)."),
     _f("disclaimer", _STR, "AI summaries: the page's disclaimer text, once per document."),
     _f("quality_flags", _STRS, "Places where the page contradicts itself or a field failed a "
-       "check (e.g. doi_year_mismatch, self_citation_mismatch:volume). Empty when clean."),
+       "check (e.g. doi_year_mismatch, self_citation_mismatch:volume), and one "
+       "`invalid:<field>:<reason>` per value a field validator rejected and left null or dropped "
+       "(e.g. invalid:title_en:url, invalid:abstract_zh:copyright, invalid:authors.name_zh:not_a_name). "
+       "Empty when clean."),
     _f("provenance", _STR, "JSON object: key field -> where it came from (meta, json, dom, text)."),
     _f("duplicate_of", _STR, "doc_id of the document this one near-duplicates (AI summaries "
        "asking the same question), else null."),
@@ -329,7 +332,8 @@ _table(
     _f("source_path", _STR, "Raw file path relative to the raw root.", nullable=False),
     _f("content_sha256", _STR, "SHA-256 of the bytes (null when unreadable)."),
     _f("size_bytes", pa.int64(), "File size."),
-    _f("stage", _STR, "Where it failed: read, decode, detect, parse, enrich.", nullable=False),
+    _f("stage", _STR, "Where it failed: read, decode, detect, parse, validate (nothing valid left: no "
+       "title, abstract or references), enrich.", nullable=False),
     _f("error_type", _STR, "Error class.", nullable=False),
     _f("message", _STR, "What went wrong, for a person.", nullable=False),
 )
