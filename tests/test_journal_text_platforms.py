@@ -164,6 +164,9 @@ def test_label_line_keys_and_values() -> None:
 def test_chrome_tail_is_cut_from_titles() -> None:
     assert ln.strip_chrome_tail("一个标题  PDF") == "一个标题"
     assert ln.strip_chrome_tail("一个标题") == "一个标题"
+    assert ln.strip_chrome_tail("A title, PDF, HTML, XML, 下载: 12 浏览: 34") == "A title"
+    assert ln.strip_chrome_tail("某手术经验分享") == "某手术经验分享"  # no evidence: a real ending
+    assert ln.strip_chrome_tail("Data exchange in XML and HTML") == "Data exchange in XML and HTML"
 
 
 def test_front_stream_sets_evidence_aside() -> None:

@@ -152,12 +152,19 @@ _CHROME_LINE = re.compile(
     r")$",
     re.IGNORECASE,
 )
-# Inline chrome runs that trail a title or a DOI: `, PDF, HTML, XML, 下载: 12 浏览: 34 …`.
+# Inline chrome runs that trail a title or a DOI: `, PDF, HTML, XML, 下载: 12 浏览: 34 …`. Loose on
+# purpose (it finds the run); cut only on evidence (`CHROME_TAIL_PIECE`): titles end in `经验分享`.
 CHROME_TAIL = re.compile(
     r"(?:\s*[,，]?\s*(?:PDF|HTML|XML|EPUB)\b|\s*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]?\s*[0-9]*"
     r"|\s*\[[^\]]{0,20}(?:支持|复制|下载)[^\]]{0,20}\])+\s*$",
     re.IGNORECASE,
 )
+# One piece of a chrome run with evidence: a format button after a comma (or after a space that
+# follows Chinese text: E-Tiller `标题  PDF`), a counter with its number, a bracketed button.
+CHROME_TAIL_PIECE = re.compile(
+    r"(?:[,，]\s*(?:PDF|HTML|XML|EPUB)|(?<=[\u3400-\u9fff）)])\s+(?:PDF|HTML|XML|EPUB)"
+    r"|[\s,，]*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]\s*[0-9]+|[\s,，]*\[[^\]]{0,20}\])\s*$",
+    re.IGNORECASE)
 BANNER = re.compile(r"(?:本刊由|本刊).{0,60}主办|主办[。.]?$|主管[。.]?$|^(?:主\s*管|主\s*办)\s*[:：]")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)

@@ -62,11 +62,12 @@ class Line:
 
 
 def strip_chrome_tail(line: str) -> str:
-    """`标题  PDF` / `…, PDF, HTML, XML, 下载: 12 浏览: 34` -> the line without its buttons."""
-    m = vocab.CHROME_TAIL.search(line)
-    if m is None or m.start() == 0:
-        return line
-    return line[: m.start()].rstrip(" ,，")
+    """`标题  PDF` / `…, PDF, HTML, XML, 下载: 12 浏览: 34` -> the line without its buttons.
+    Only pieces with evidence are cut (`经验分享` and `… in XML and HTML` end real titles)."""
+    cut = line.rstrip()
+    while (m := vocab.CHROME_TAIL_PIECE.search(cut)) is not None and m.start() > 0:
+        cut = cut[: m.start()].rstrip(" ,，")
+    return cut
 
 
 _TAB_WORD = re.compile(r"^(?:摘要|Abstract|参考文献|References|相关文章|计量指标|Metrics|全文|图表|作者|"
