@@ -121,11 +121,14 @@ def _titles_above_repeated_authors(lines: list[str | None]) -> dict[str, str]:
     return out
 
 
-def _repeated_titles(lines: list[str | None]) -> dict[str, str]:
-    """A line printed twice in the front (pages that repeat the title) is the title."""
+def _repeated_titles(lines: list[str | None], front_stop: int) -> dict[str, str]:
+    """A front line printed twice on the page (pages that repeat the title) is the title."""
     counts = Counter(x for x in lines if x is not None and 6 <= len(x) <= 200)
+    front = set(lines[:front_stop])
     out: dict[str, str] = {}
     for line, n in counts.items():
+        if line not in front:
+            continue
         lang = line_lang(line)
         if n < 2 or lang in out or _junk_title(line, lang):
             continue
@@ -177,7 +180,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     front_stop = _front_end(fs.lines, fs.cite_pos)
     for lang, t in _titles_above_repeated_authors(fs.lines[:front_stop]).items():
         titles[lang] = titles[lang] or t
-    for lang, t in _repeated_titles(fs.lines).items():
+    for lang, t in _repeated_titles(fs.lines, front_stop).items():
         titles[lang] = titles[lang] or t
     front = parse_front(fs.lines[:front_stop], titles)
     abstracts = parse_abstracts([*front.spill, None, *fs.lines[front_stop:]])
