@@ -31,7 +31,8 @@ _CUES = [re.compile(p, re.MULTILINE) for p in (
     r"^\s*关\s*键\s*词\s*[:：]", r"^\s*Abstract\s*[:：]", r"^\s*Key\s*words?\s*[:：]", r"^\s*\[[0-9]{1,3}\]",
     r"\[J(?:/OL)?\]", r"^\s*(?:[0-9]{1,2}\.\s+)?[0-9]{7,8}\s+\S",
     # labels as other platforms print them: alone on a line, bracketed, traditional
-    r"^\s*(?:[【\[]\s*)?(?:摘\s*要|Abstract)(?:\s*[】\]])?\s*$", r"^\s*[【\[]\s*摘\s*要\s*[】\]]",
+    r"^\s*(?:[【\[]\s*)?(?:摘\s*要|Abstract)(?:\s*[】\]])?\s*$", r"(?:^|\s)[【\[]\s*摘\s*要\s*[】\]]",
+    r"^\s*(?:作者单位|AUTHORS\s+FROM)\s*[:：]?",
     r"^\s*(?:[•●]\s*)?(?:[【\[]\s*)?(?:关\s*键\s*[词字]|關\s*鍵\s*詞|Key\s*words?)(?:\s*[】\]])?\s*$",
     r"^\s*[【\[]\s*(?:关\s*键\s*词|關\s*鍵\s*詞)\s*[】\]]",
     r"(?:中图分类号|中圖分類號|CLC\s*number)\s*[:：]?", r"(?:文献标[志识]码|文獻標識碼)",

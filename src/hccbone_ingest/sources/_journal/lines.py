@@ -127,11 +127,27 @@ def label_line(text: str) -> Line:
     return Line(text, TEXT)
 
 
+# `作者单位:某医院, 广东 广州 510120           【摘要】 【目的】 …`: a bracketed label after a wide gap
+# starts a new line (portal pages lay label cells side by side).
+_GLUED_LABEL = re.compile(r"[ \u3000\u00a0]{3,}(?=[【\[]\s*(?:摘|关|關|Abstract|Key|中图|中圖|文献|文獻))",
+                          re.IGNORECASE)
+
+
+def _split_glued_labels(raw_lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for raw in raw_lines:
+        if ("【" in raw or "[" in raw) and _GLUED_LABEL.search(raw.strip()):
+            out.extend(_GLUED_LABEL.split(raw))
+        else:
+            out.append(raw)
+    return out
+
+
 def prepare(text: str) -> list[str | None]:
     """Cleaned lines, bullets stripped, artefacts removed, platform link dropped;
     None marks a blank line (runs of blanks collapse to one)."""
     out: list[str | None] = []
-    for raw in text.splitlines():
+    for raw in _split_glued_labels(text.splitlines()):
         if ("键" in raw or "鍵" in raw or "ey" in raw) and _KEYWORD_START.match(raw):
             raw = _WIDE_GAP.sub("; ", raw.rstrip())  # `关键词: a    b    c`: wide gaps separate keywords
         c = clean(raw)
