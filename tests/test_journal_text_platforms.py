@@ -344,11 +344,11 @@ def test_unlabelled_mirror_page_in_traditional_characters() -> None:
 def test_bracketed_label_after_a_wide_gap_starts_a_new_line() -> None:
     """Portal pages lay label cells side by side: `作者单位:…           【摘要】 【目的】…` (invented)."""
     text = ("某干细胞治疗改进心功能的研究\n发表时间:2009-06-27  浏览次数:796次\n作者:王一,黄二,符三,方四\n"
-            "作者单位:示例大学附属第二医院急诊科, 广东 广州 510120           【摘要】  【目的】 探索某治疗的效果。"
+            "作者单位:示例大学附属第二医院急诊科, 广东 广州 510120           【摘要】  【目的】 探索某治疗。"
             "【结论】 某治疗有效。\n    【关键词】  干细胞; 心功能\n")
     assert JournalTextAdapter().can_parse(RawInput(path="inbox/p.txt", data=text.encode())) > 0
     doc = parse_journal_text(text)
     assert doc.document.title_zh == "某干细胞治疗改进心功能的研究"
     assert [a.name_zh for a in doc.affiliations] == ["示例大学附属第二医院急诊科, 广东 广州"]
-    assert doc.abstract("zh") == "【目的】 探索某治疗的效果。【结论】 某治疗有效。"
+    assert doc.abstract("zh") == "【目的】 探索某治疗。【结论】 某治疗有效。"
     assert [k.text for k in doc.keywords] == ["干细胞", "心功能"]

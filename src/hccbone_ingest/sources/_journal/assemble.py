@@ -190,7 +190,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     if any(x is not None for x in abstracts.leftover):
         _adopt_late_blocks(front, parse_front(abstracts.leftover, titles))
     flags: list[str] = []
-    zh_head = split_head(front.zh, "zh", titles["zh"])
+    zh_head = split_head(front.zh, "zh", titles["zh"], english_block=bool(front.en.head))
     en_head = split_head(front.en, "en", titles["en"])
     title_zh, title_en = _title(zh_head, "zh", flags), _title(en_head, "en", flags)
     if title_zh is None and title_en is None and zh_head.title and line_lang(zh_head.title) == "en":

@@ -328,7 +328,7 @@ def _title_run(lines: list[str], lang: str, title: str | None) -> tuple[int, int
     return None
 
 
-def split_head(part: Part, lang: str, title: str | None = None) -> Head:
+def split_head(part: Part, lang: str, title: str | None = None, *, english_block: bool = True) -> Head:
     head = Head()
     lines = list(part.head)
     if lines:
@@ -354,7 +354,7 @@ def split_head(part: Part, lang: str, title: str | None = None) -> Head:
             head.section = lines[0]
         return head
     if lang == "zh" and len(lines) == 1 and is_column(lines[0]) and not head.authors \
-            and not part.affiliations:
+            and not part.affiliations and english_block:
         head.section = lines[0]  # English-only article: the Chinese block is just the column
         return head
     if lang == "zh" and len(lines) >= 2 and is_column(lines[0]):
