@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import vocab
 from ..records import ParsedDocument
 from ._journal.assemble import SOURCE, parse_journal_text
 from ._journal.evidence import looks_like_listing
@@ -53,7 +54,7 @@ _EXPORT_RECORD = re.compile(r"^(?:SrcDatabase-|Title-题名|\{Reference Type\}|%
 
 def journal_text_confidence(text: str, folder: str = "") -> float:
     """How sure we are that `text` is a journal article page copy, in [0, 1]."""
-    head = text[:200_000]
+    head = vocab.strip_pinyin(text[:200_000])  # mirror artefacts `結(jié)果` hide the labels
     if _EXPORT_RECORD.search(head[:4000]):
         return 0.0  # a reference-manager export (CNKI, NoteExpress, RIS/EndNote): not a page
     if looks_like_listing(head):

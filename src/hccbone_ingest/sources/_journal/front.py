@@ -25,6 +25,7 @@ _SPACED_LABELLED_ZH = re.compile(r"^(?:[\u3400-\u9fff·]{2,4}\s*[0-9]{1,2}(?:,[0
                                  r"[\u3400-\u9fff·]{2,4}\s*[0-9]{1,2}(?:,[0-9]{1,2})*[*#]?$")
 _UPPER_SURNAMES = re.compile(r"^(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*\s+)+"
                              r"[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*$")
+_DANGLING_LABEL = re.compile(r"[,，]\s*[0-9]{1,2}(?:\s*[,，]\s*[0-9]{1,2})*$")
 _SPACED_ZH_NAMES = re.compile(r"^(?:[\u3400-\u9fff·]{2,4}[0-9*#]*\s+){1,30}[\u3400-\u9fff·]{2,4}[0-9*#]*$")
 
 
@@ -83,6 +84,9 @@ def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
         items = jf.zh_author_items(stripped) if lang == "zh" else jf.en_author_items(stripped)
         if items is not None:
             return items
+    dangling = _DANGLING_LABEL.sub("", stripped)  # `甲,乙,丙,2`: a label cut from its name
+    if dangling != stripped:
+        return author_items(dangling, lang)
     if lang == "zh" and _SPACED_ZH_NAMES.match(stripped):  # `甲 乙 丙`: names separated by spaces
         return jf.zh_author_items(", ".join(stripped.split()))
     if lang == "zh" and _SPACED_LABELLED_ZH.match(stripped):  # `甲 1 乙 1 丙 2`

@@ -39,6 +39,7 @@ _COPY_EDITOR = re.compile(r"^(?:Copy\s+editor|责任编辑|本文编辑)\s*[:：
 # The address of an article page (Magtech `/CN/abstract/abstract<id>.shtml`, `/CN/Y2025/V14/I4/522`).
 _ARTICLE_URL = re.compile(r"^https?://(?P<host>[^/\s]+)/(?:CN|EN)/(?:abstract/(?:abstract|article_)(?P<id>[0-9]+)"
                           r"\.shtml|Y(?P<y>[0-9]{4})/V(?P<v>[^/]+)/I(?P<i>[^/]+)/(?P<p>[0-9A-Za-z]+))/?$")
+_ARTEFACT_ONLY = re.compile(r"^[?？◇◆□■\s]+$")  # characters a mirror could not encode
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _PART_ALONE_ZH = re.compile(r"^(?:【|\[)?(?:" + "|".join(vocab.PART_LABELS_ZH) + r")(?:】|\])?\s*[:：]?$")
 _PART_ALONE_EN = re.compile(
@@ -83,7 +84,7 @@ def _is_tab_bar(norm: str) -> bool:
 @lru_cache(maxsize=8192)
 def label_line(text: str) -> Line:
     """The kind of one cleaned, non-blank line, out of context."""
-    if vocab.PLATFORM_SWITCH.match(text) or _COPY_EDITOR.match(text):
+    if vocab.PLATFORM_SWITCH.match(text) or _COPY_EDITOR.match(text) or _ARTEFACT_ONLY.match(text):
         return Line(text, CHROME)
     norm = vocab.normalize_label(text)
     if _is_tab_bar(norm):
