@@ -74,7 +74,40 @@ def _find_anchors(lines: list[str | None]) -> tuple[int | None, jf.Header | None
                 break
     if refs_i == len(lines) and first_marker is not None:
         refs_i = first_marker
+    if first_marker is None:  # `参考文献` then `1. …` (Yiigle and portals): the list starts at the heading
+        heading = _dotted_list_heading(lines, start)
+        if heading is not None:
+            refs_i = heading
     return header_i, header, refs_i
+
+
+_DOTTED = re.compile(r"^(?P<no>[0-9]{1,3})\s*[.、．]\s*(?P<rest>\S.*)$")
+
+
+def _dotted_list_heading(lines: list[str | None], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line is None or not vocab.REFERENCES_HEADING.match(vocab.normalize_label(line)):
+            continue
+        nxt = next((x for x in lines[i + 1:i + 4] if x is not None), None)
+        m = _DOTTED.match(nxt or "")
+        if m and m.group("no") == "1" and jf.looks_like_citation(nxt or ""):
+            return i
+    return None
+
+
+def _as_markers(lines: list[str | None]) -> list[str | None]:
+    """`1. 文献` lines under a references heading, numbered in order, as `[1] 文献`."""
+    out: list[str | None] = []
+    expect = 1
+    for line in lines:
+        m = _DOTTED.match(line or "")
+        if m and int(m.group("no")) == expect:
+            out.append(f"[{expect}] {m.group('rest')}")
+            expect += 1
+        else:
+            out.append(line)
+    return out
 
 
 def _trim_foot(region: list[str | None]) -> list[str | None]:
@@ -174,8 +207,11 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     fs = ln.front_stream(lines[start:refs_i])
     fs.lines = _trim_foot(fs.lines)
     cites = [read_citation(c) for c in fs.citations]
-    cite_zh = next((c for c in cites if c.lang == "zh"), None)
-    cite_en = next((c for c in cites if c.lang == "en"), None)
+    # the page's own citation: one that names a title, else the first (a `刊名, 年…` line)
+    cite_zh = next((c for c in cites if c.lang == "zh" and c.title), None) \
+        or next((c for c in cites if c.lang == "zh"), None)
+    cite_en = next((c for c in cites if c.lang == "en" and c.title), None) \
+        or next((c for c in cites if c.lang == "en"), None)
     titles = {"zh": cite_zh.title if cite_zh else None, "en": cite_en.title if cite_en else None}
     front_stop = _front_end(fs.lines, fs.cite_pos)
     for lang, t in _titles_above_repeated_authors(fs.lines[:front_stop]).items():
@@ -184,7 +220,10 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         titles[lang] = titles[lang] or t
     front = parse_front(fs.lines[:front_stop], titles)
     abstracts = parse_abstracts([*front.spill, None, *fs.lines[front_stop:]])
-    items, reached_foot = numbered_items(lines[refs_i:])
+    ref_lines = lines[refs_i:]
+    if ref_lines and vocab.REFERENCES_HEADING.match(vocab.normalize_label(ref_lines[0] or "")):
+        ref_lines = _as_markers(ref_lines)
+    items, reached_foot = numbered_items(ref_lines)
     references, related, list_flags = build_lists(items, reached_foot)
 
     if any(x is not None for x in abstracts.leftover):
@@ -319,6 +358,8 @@ def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:
             part.meta += late_part.meta
         elif late_part.affiliations and not part.affiliations:
             part.affiliations = late_part.affiliations  # the front block printed no affiliation
+        if late_part.head is not part.head:  # dates and people printed at the page's foot
+            part.meta += [f for f in late_part.meta if f.key is None or part.value(f.key) is None]
 
 
 def _labelled_people(front: FrontBlocks) -> tuple[list[jf.NameItem], list[jf.AffiliationLine]] | None:

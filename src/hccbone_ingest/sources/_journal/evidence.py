@@ -85,6 +85,7 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", "", s).rstrip("*∗#†△▲※").lower()
 
 
+_REF_HEADING = re.compile(r"^(?:参考文献|參考文獻|References?)\s*[:：]?$", re.IGNORECASE)
 _LIST_REF_LINE = re.compile(r"^\s*\[[0-9]{1,4}\]")
 _SOURCE_LINE = re.compile(
     r"(?:18|19|20)[0-9]{2}\s*[,，]\s*[0-9]+\s*[(（][^()（）]{1,8}[)）]\s*[:：]\s*[A-Za-z]?[0-9]+")
@@ -97,7 +98,7 @@ def looks_like_listing(text: str) -> bool:
     dois: set[str] = set()
     sources = 0
     for line in text[:100_000].splitlines():
-        if _LIST_REF_LINE.match(line):
+        if _LIST_REF_LINE.match(line) or _REF_HEADING.match(line.strip()):
             break
         dois.update(m.group(0).rstrip(".").lower() for m in _DOI_ANYWHERE.finditer(line))
         if _SOURCE_LINE.search(line) and not _CODE.search(line):
@@ -109,7 +110,8 @@ def looks_like_listing(text: str) -> bool:
 _SHORT_CITE = re.compile(
     r"^(?P<journal>[^,，\[\]():：]{2,120}?)\s*[,，]\s*(?P<year>(?:18|19|20)[0-9]{2})\s*[,，]\s*"
     r"(?P<volume>[0-9A-Za-z]{1,6})?\s*(?:[(（]\s*(?P<issue>[^()（）]{1,8}?)\s*[)）])?\s*[:：]\s*"
-    r"(?P<first>[A-Za-z]?[0-9]+)(?:\s*[-–]\s*(?P<last>[A-Za-z]?[0-9]+))?\s*[.。]?$")
+    r"(?P<first>[A-Za-z]?[0-9]+)(?:\s*[-–]\s*(?P<last>[A-Za-z]?[0-9]+))?\s*[.。]?"
+    r"(?:\s*(?:DOI|doi)\s*[:：]\s*10\.[0-9]{4,9}/\S+)?$")
 
 
 def parse_short_citation(line: str) -> jf.CitationTail | None:

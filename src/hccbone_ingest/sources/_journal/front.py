@@ -23,6 +23,9 @@ _ONE_NAME = re.compile(r"^(?P<name>[^0-9,，、;；:：()（）*]{1,40}?)\s*(?P<
                        r"(?P<star>[*#])?\s*[,，]?$")
 _SPACED_LABELLED_ZH = re.compile(r"^(?:[\u3400-\u9fff·]{2,4}\s*[0-9]{1,2}(?:,[0-9]{1,2})*[*#]?\s+)+"
                                  r"[\u3400-\u9fff·]{2,4}\s*[0-9]{1,2}(?:,[0-9]{1,2})*[*#]?$")
+_EN_NAME = r"[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,3}"
+_SPACED_LABELLED_EN = re.compile(rf"^(?:{_EN_NAME}\s*[0-9]{{1,2}}(?:,[0-9]{{1,2}})*[*#]?\s+)+"
+                                 rf"{_EN_NAME}\s*[0-9]{{1,2}}(?:,[0-9]{{1,2}})*[*#]?$")
 _UPPER_SURNAMES = re.compile(r"^(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*\s+)+"
                              r"[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*$")
 _DANGLING_LABEL = re.compile(r"[,，]\s*[0-9]{1,2}(?:\s*[,，]\s*[0-9]{1,2})*$")
@@ -91,6 +94,8 @@ def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
         return jf.zh_author_items(", ".join(stripped.split()))
     if lang == "zh" and _SPACED_LABELLED_ZH.match(stripped):  # `甲 1 乙 1 丙 2`
         return jf.zh_author_items(re.sub(r"([0-9*#])\s+(?=[\u3400-\u9fff])", r"\1, ", stripped))
+    if lang == "en" and _SPACED_LABELLED_EN.match(stripped):  # `He Jiayi 1 Lyu Zhiqiang 2`
+        return jf.en_author_items(re.sub(r"([0-9*#])\s+(?=[A-Z])", r"\1, ", stripped))
     if lang == "en" and _UPPER_SURNAMES.match(stripped):  # `ZHANG Yi WANG Er LI San`
         return jf.en_author_items(re.sub(r"\s+(?=[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z])", ", ", stripped))
     return None
@@ -202,6 +207,9 @@ def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> Front
         if lang == "en" and has_cjk(line) and not front.en.started_body and _only_authors(front.zh.head) \
                 and _only_authors(front.en.head):
             lang, part = "zh", front.zh  # RHHZ 文章信息: both author lists, then the titles
+        elif lang == "en" and not front.en.started_body and front.zh.head \
+                and not any(is_author_line(x, "zh") for x in front.zh.head) and is_author_line(line, "zh"):
+            lang, part = "zh", front.zh  # Yiigle: both titles first, then the Chinese names
         elif lang == "zh" and front.zh.head and not has_cjk(line) and jf.parse_zh_affiliation(line) is None:
             lang, part = "en", front.en
         elif lang == "zh" and not front.zh.head and not has_cjk(line):
