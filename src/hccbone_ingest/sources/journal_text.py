@@ -42,7 +42,10 @@ _CUES = [re.compile(p, re.MULTILINE) for p in (
 )]
 # A structured abstract with its part labels inline (`目的 … 方法 … 结果 …`), even unlabelled, is an
 # article's: it counts as two cues.
-_STRUCTURED = re.compile(r"^\s*目的\s*[:：]?\s*\S.{8,}?方法\s*[:：]?.{8,}?(?:结果|結果)", re.MULTILINE)
+_STRUCTURED = re.compile(r"^\s*目的\s*[:：]?\s*\S.{8,}?方法\s*[:：]?.{8,}?(?:结果|結果)"
+                         # an abstract-only copy: the label, then a paragraph of prose
+                         r"|^\s*(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|摘\s*要\s*[:：])\s*(?:\n\s*)*[^\n]{80,}[。.]",
+                         re.MULTILINE)
 # Dr.Oracle and other AI-summary pages: clearly not a journal article.
 _NOT_JOURNAL = re.compile(r"droracle|Dr\.?\s?Oracle|Medical Advisory Board|From the Guidelines|"
                           r"From the Research|View editorial policy", re.IGNORECASE)

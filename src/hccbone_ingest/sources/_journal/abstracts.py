@@ -29,6 +29,7 @@ class Abstracts:
     keywords: dict[str, list[str]] = field(default_factory=dict)
     doi_line: str | None = None  # a `DOI:` line in the abstract block (no header case)
     flags: list[str] = field(default_factory=list)
+    keyword_lists: dict[str, list[list[str]]] = field(default_factory=dict)  # one list per label
     leftover: list[str | None] = field(default_factory=list)  # lines no abstract took (an English block)
 
 
@@ -90,6 +91,7 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
         kw = _keyword_label(line, norm)
         if kw is not None:
             lang, rest = kw
+            out.keyword_lists.setdefault(lang, []).append([])
             if rest:
                 _add_keywords(out, lang, rest)
             else:
@@ -143,6 +145,8 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
         current = None
         left.append(at)
         out.flags.append("unplaced_paragraph")
+    for lang, lists in out.keyword_lists.items():  # a site's tag line beside the article's own list
+        out.keywords[lang] = max(lists, key=len)
     for lang in ("zh", "en"):
         if lang in labelled:
             out.texts[lang] = labelled[lang]
@@ -209,14 +213,21 @@ def _add_keywords(out: Abstracts, lang: str, value: str) -> None:
             out.flags.append("keywords_unseparated")  # linked keywords copied glued: no boundaries
             return
         if en:
-            out.keywords.setdefault("zh", []).extend(split_keywords(zh))
-            if "en" not in out.keywords:
-                out.keywords["en"] = split_keywords(en)
+            _current_list(out, "zh").extend(split_keywords(zh))
+            if "en" not in out.keyword_lists:
+                _current_list(out, "en").extend(split_keywords(en))
             return
     if lang == "en" and not re.search(r"[,，;；、/]", value) and len(value.split()) > 4:
         out.flags.append("keywords_unseparated")  # English keywords copied with spaces only: no boundaries
         return
-    out.keywords.setdefault(lang, []).extend(split_keywords(value))
+    _current_list(out, lang).extend(split_keywords(value))
+
+
+def _current_list(out: Abstracts, lang: str) -> list[str]:
+    lists = out.keyword_lists.setdefault(lang, [])
+    if not lists:
+        lists.append([])
+    return lists[-1]
 
 
 def split_languages(value: str) -> tuple[str, str]:

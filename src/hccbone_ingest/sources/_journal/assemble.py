@@ -285,6 +285,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     )
     if header is None:
         _fill_from_issue_line(doc, fs.headers)
+        _fill_from_article_id(doc, fs.lines)
     if header is not None:
         doc.journal_zh, doc.year, doc.volume = header.journal, header.year, header.volume
         doc.issue, doc.first_page, doc.last_page = header.issue, header.first_page, header.last_page
@@ -347,6 +348,25 @@ def _fill_from_issue_line(doc: Document, headers: list[str]) -> None:
             return
 
 
+# `[文章编号] 1673-9701(2021)17-0052-04`: ISSN, (year), issue, first page, page count.
+_ARTICLE_ID = re.compile(r"(?:文章编号|Article\s*ID)\s*[\]】]?\s*[:：]?\s*[0-9]{4}-[0-9]{3}[0-9Xx]\s*"
+                         r"\(\s*(?P<year>(?:19|20)[0-9]{2})\s*\)\s*(?P<issue>[0-9]{1,2})\s*-\s*(?P<first>[0-9]{2,5})"
+                         r"\s*-\s*[0-9]{1,3}", re.IGNORECASE)
+
+
+def _fill_from_article_id(doc: Document, lines: list[str | None]) -> None:
+    """The article number spells the first page (not the last: only a page count follows)."""
+    for line in lines:
+        if line is None or ("编" not in (norm := vocab.normalize_label(line)) and "ID" not in norm):
+            continue
+        m = _ARTICLE_ID.search(norm)
+        if m:
+            doc.year = doc.year or int(m.group("year"))
+            doc.issue = doc.issue or m.group("issue")
+            doc.first_page = doc.first_page or str(int(m.group("first")))
+            return
+
+
 def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:
     """A language block printed after the abstracts (university journals print the English
     title, authors and affiliations between the Chinese keywords and `Abstract:`) fills a
@@ -358,6 +378,9 @@ def _adopt_late_blocks(front: FrontBlocks, late: FrontBlocks) -> None:
             part.meta += late_part.meta
         elif late_part.affiliations and not part.affiliations:
             part.affiliations = late_part.affiliations  # the front block printed no affiliation
+        elif not any(author_items(x, lang) for x in part.head) and late_part.head \
+                and author_items(late_part.head[0], lang):
+            part.head = [*part.head, late_part.head[0]]  # the names below a stray label line
         if late_part.head is not part.head:  # dates and people printed at the page's foot
             part.meta += [f for f in late_part.meta if f.key is None or part.value(f.key) is None]
 

@@ -40,6 +40,8 @@ _COPY_EDITOR = re.compile(r"^(?:Copy\s+editor|责任编辑|本文编辑)\s*[:：
 _ARTICLE_URL = re.compile(r"^https?://(?P<host>[^/\s]+)/(?:CN|EN)/(?:abstract/(?:abstract|article_)(?P<id>[0-9]+)"
                           r"\.shtml|Y(?P<y>[0-9]{4})/V(?P<v>[^/]+)/I(?P<i>[^/]+)/(?P<p>[0-9A-Za-z]+))/?$")
 _ARTEFACT_ONLY = re.compile(r"^[?？◇◆□■\s]+$")  # characters a mirror could not encode
+# `2021-06-18 09:41:27王建军谢文静`: a mirror's posting time (names glued to it are repeated below)
+_POSTED = re.compile(r"^(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\s+[0-9]{2}:[0-9]{2}")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _PART_ALONE_ZH = re.compile(r"^(?:【|\[)?(?:" + "|".join(vocab.PART_LABELS_ZH) + r")(?:】|\])?\s*[:：]?$")
 _PART_ALONE_EN = re.compile(
@@ -84,7 +86,8 @@ def _is_tab_bar(norm: str) -> bool:
 @lru_cache(maxsize=8192)
 def label_line(text: str) -> Line:
     """The kind of one cleaned, non-blank line, out of context."""
-    if vocab.PLATFORM_SWITCH.match(text) or _COPY_EDITOR.match(text) or _ARTEFACT_ONLY.match(text):
+    if vocab.PLATFORM_SWITCH.match(text) or _COPY_EDITOR.match(text) or _ARTEFACT_ONLY.match(text) \
+            or _POSTED.match(text):
         return Line(text, CHROME)
     norm = vocab.normalize_label(text)
     if _is_tab_bar(norm):
@@ -255,8 +258,14 @@ def front_stream(lines: list[str | None]) -> Front:
         if kind == LABEL and ln.key in ("affiliations_zh", "affiliations_en") and not ln.rest:
             j = _next_text(lines, i)  # `作者单位` / `AUTHORS FROM` alone: the institutions follow
             if j is not None and label_line(lines[j] or "").kind == TEXT:
-                out.lines.append(f"{text}: {lines[j]}")
-                skip.update(range(i + 1, j + 1))
+                values, k = [lines[j] or ""], j + 1
+                while values[0][:1].isdigit() and k < len(lines) and lines[k] is not None \
+                        and re.match(r"[0-9]{1,2}\s*[.、．]", lines[k] or "") \
+                        and label_line(lines[k] or "").kind == TEXT:
+                    values.append(lines[k] or "")  # `1. …;` `2. …;` one per line
+                    k += 1
+                out.lines.append(f"{text}: " + "; ".join(v.rstrip(" ;；") for v in values))
+                skip.update(range(i + 1, k))
                 continue
         if vocab.META_HEADING.match(text):  # `基金项目` alone: the value is on the next line
             out.lines.append(f"{text}:")
