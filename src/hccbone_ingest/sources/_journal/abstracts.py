@@ -78,10 +78,10 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             current = None
             continue
         noise = vocab.match_label(line, _NOISE_KEYS)
-        if noise is not None and noise.rest and (noise.colon or noise.bracketed):
-            if noise.key == "doi":
+        if noise is not None and (noise.colon or noise.bracketed or not noise.rest):
+            if noise.key == "doi" and noise.rest:
                 out.doi_line = line
-            current = None
+            current = None  # `中图分类号:` ends the abstract, with or without its value
             continue
         if pending_kw is not None:  # `关键词:` alone on its line: the values follow
             _add_keywords(out, pending_kw, line)

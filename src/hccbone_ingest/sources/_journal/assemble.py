@@ -27,7 +27,7 @@ from .. import _journal_fields as jf
 from ..base import RawInput, make_doc_id
 from . import lines as ln
 from .abstracts import line_lang, parse_abstracts
-from .evidence import SelfCitation, doi_candidates, parse_short_citation, pick_doi, read_citation
+from .evidence import SelfCitation, doi_candidates, parse_short_citation, pick_doi, read_citation, squash
 from .front import (
     FrontBlocks,
     Head,
@@ -231,6 +231,9 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     flags: list[str] = []
     zh_head = split_head(front.zh, "zh", titles["zh"], english_block=bool(front.en.head))
     en_head = split_head(front.en, "en", titles["en"])
+    for head, lang in ((zh_head, "zh"), (en_head, "en")):
+        if head.title is None and titles[lang] and not _printed_anywhere(titles[lang], fs.lines):
+            head.title = titles[lang]  # a reader-mode copy prints the title only in its citation
     title_zh, title_en = _title(zh_head, "zh", flags), _title(en_head, "en", flags)
     if title_zh is None and title_en is None and zh_head.title and line_lang(zh_head.title) == "en":
         title_en = _title(Head(title=zh_head.title), "en", flags)  # an English-only page
@@ -335,6 +338,11 @@ def _authors_from_citations(zh: Head, en: Head, cite_zh: SelfCitation | None,
         items = author_items(", ".join(cite.authors), lang)
         if items and (not other.authors or len(other.authors) == len(items)):
             head.authors = items
+
+
+def _printed_anywhere(title: str | None, lines: list[str | None]) -> bool:
+    key = squash(title or "")
+    return any(x is not None and key in squash(x) and not jf.looks_like_citation(x) for x in lines)
 
 
 def _fill_from_issue_line(doc: Document, headers: list[str]) -> None:

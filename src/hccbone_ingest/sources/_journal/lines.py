@@ -195,12 +195,26 @@ def _next_text(lines: list[str | None], i: int) -> int | None:
     return None
 
 
+def _bare_citations_below_abstract(lines: list[str | None]) -> int:
+    seen, n = False, 0
+    for text in lines:
+        if text is None:
+            continue
+        ln = label_line(text)
+        if ln.kind == LABEL and ln.key in ("abstract_zh", "abstract_en"):
+            seen = True
+        elif seen and ln.kind == CITE and not vocab.CITE_LABEL.match(vocab.normalize_label(text)):
+            n += 1
+    return n
+
+
 def front_stream(lines: list[str | None]) -> Front:
     """Set aside chrome and evidence lines; join labels printed alone with their value."""
     out = Front()
     skip: set[int] = set()
     after_cite = 0  # lines still expected to be citations after a `引用本文` label
-    after_abstract = False  # an abstract has been printed: bare citations are others' now
+    after_abstract = False  # an abstract has been printed: a run of bare citations is others'
+    many_below = _bare_citations_below_abstract(lines) > 2  # the page's own come as a pair
     for i, text in enumerate(lines):
         if i in skip:
             continue
@@ -229,8 +243,8 @@ def front_stream(lines: list[str | None]) -> Front:
             out.doi_lines.append(text)
             continue
         labelled_cite = kind == CITE and bool(vocab.CITE_LABEL.match(vocab.normalize_label(text)))
-        if kind == CITE and after_abstract and not labelled_cite and not after_cite:
-            kind = TEXT  # a citation line below the abstract is another article's (a related list)
+        if kind == CITE and after_abstract and not labelled_cite and not after_cite and many_below:
+            kind = TEXT  # citation lines below the abstract are other articles' (a related list)
         if kind == LABEL and ln.key in ("abstract_zh", "abstract_en"):
             after_abstract = True
         if kind in (CITE_LABEL, CITE) and out.cite_pos is None:
