@@ -231,10 +231,12 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     flags: list[str] = []
     zh_head = split_head(front.zh, "zh", titles["zh"], english_block=bool(front.en.head))
     en_head = split_head(front.en, "en", titles["en"])
-    for head, lang in ((zh_head, "zh"), (en_head, "en")):
-        if head.title is None and titles[lang] and not _printed_anywhere(titles[lang], fs.lines):
-            head.title = titles[lang]  # a reader-mode copy prints the title only in its citation
     title_zh, title_en = _title(zh_head, "zh", flags), _title(en_head, "en", flags)
+    # a reader-mode copy prints the title only in its self-citation
+    if title_zh is None and titles["zh"] and not _printed_anywhere(titles["zh"], fs.lines):
+        title_zh = _title(Head(title=titles["zh"]), "zh", flags)
+    if title_en is None and titles["en"] and not _printed_anywhere(titles["en"], fs.lines):
+        title_en = _title(Head(title=titles["en"]), "en", flags)
     if title_zh is None and title_en is None and zh_head.title and line_lang(zh_head.title) == "en":
         title_en = _title(Head(title=zh_head.title), "en", flags)  # an English-only page
     header_doi = header.doi if header is not None else None

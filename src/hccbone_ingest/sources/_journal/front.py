@@ -29,7 +29,8 @@ _SPACED_LABELLED_EN = re.compile(rf"^(?:{_EN_NAME}\s*[0-9]{{1,2}}(?:,[0-9]{{1,2}
 _UPPER_SURNAMES = re.compile(r"^(?:[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*\s+)+"
                              r"[A-Z]{2,}(?:-[A-Z]{2,})?\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?[0-9,*]*$")
 _DANGLING_LABEL = re.compile(r"[,，]\s*[0-9]{1,2}(?:\s*[,，]\s*[0-9]{1,2})*$")
-_SPACED_ZH_NAMES = re.compile(r"^(?:[\u3400-\u9fff·]{2,4}[0-9*#]*\s+){1,30}[\u3400-\u9fff·]{2,4}[0-9*#]*$")
+_ZH_NAME = r"(?:[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,6})"  # 阿依古丽·买买提
+_SPACED_ZH_NAMES = re.compile(rf"^(?:{_ZH_NAME}[0-9*#]*\s+){{1,30}}{_ZH_NAME}[0-9*#]*$")
 
 
 def join_pieces(parts: list[str]) -> str:

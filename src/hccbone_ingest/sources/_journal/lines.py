@@ -162,6 +162,9 @@ def prepare(text: str) -> list[str | None]:
             continue
         if c is None and out and out[-1] is None:
             continue
+        if c in (")", "）") and out and out[-1] is not None and out[-1].endswith(("(", "（")):
+            out[-1] += c  # `甲1(` + `)`: an e-mail link copied over two lines
+            continue
         out.append(c)
     return out
 
