@@ -92,7 +92,8 @@ def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
     if dangling != stripped:
         return author_items(dangling, lang)
     if lang == "zh" and _SPACED_ZH_NAMES.match(stripped):  # `甲 乙 丙`: names separated by spaces
-        return jf.zh_author_items(", ".join(stripped.split()))
+        # the pattern already checked each token (2-4 characters, or a name with `·`)
+        return jf.zh_author_items(", ".join(stripped.split())) or jf.split_names(", ".join(stripped.split()))
     if lang == "zh" and _SPACED_LABELLED_ZH.match(stripped):  # `甲 1 乙 1 丙 2`
         return jf.zh_author_items(re.sub(r"([0-9*#])\s+(?=[\u3400-\u9fff])", r"\1, ", stripped))
     if lang == "en" and _SPACED_LABELLED_EN.match(stripped):  # `He Jiayi 1 Lyu Zhiqiang 2`
