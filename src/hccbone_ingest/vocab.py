@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ----------------------------------------------------------------------------- labels
 
 # canonical key -> spellings (regex fragments, matched case-insensitively after normalize_label).
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "abstract_zh": (r"摘\s*要", r"内容摘要", r"内容提要", r"提\s*要"),
-    "abstract_en": (r"Abstract", r"ABSTRACT", r"Summary"),
-    "keywords_zh": (r"关\s*键\s*词", r"关键字"),
-    "keywords_en": (r"Key\s*words?", r"Keywords?", r"KEY\s*WORDS?"),
-    "clc": (r"中图分类号", r"中图法分类号", r"分类号", r"CLC\s*(?:number|No\.?)", r"Chinese\s+Library\s+Classification"),
+    "abstract_zh": (r"摘\s*要", r"内容摘要", r"内容提要", r"提\s*要", r"中文摘要"),
+    "abstract_en": (r"Abstract", r"ABSTRACT", r"Summary", r"英文摘要"),
+    "keywords_zh": (r"关\s*键\s*词", r"关键字", r"中文关键词"),
+    "keywords_en": (r"Key\s*words?", r"Keywords?", r"KEY\s*WORDS?", r"英文关键词"),
+    "clc": (r"中图分类号", r"中图法分类号", r"分类号", r"CLC\s*(?:number|No\.?)",
+            r"Chinese\s+Library\s+Classification"),
     "doc_code": (r"文献标[志识]码", r"文献标[志识]", r"Document\s*code"),
     "article_id": (r"文章编号", r"Article\s*ID"),
     "received": (r"收稿日期", r"收稿时间", r"Received(?:\s*date)?", r"Date\s+of\s+receipt"),
@@ -59,18 +61,17 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 _BRACKETS = r"(?:【\s*(?P<b1>{0})\s*】|\[\s*(?P<b2>{0})\s*\]|〔\s*(?P<b3>{0})\s*〕|(?P<p>{0}))"
 
 # Traditional spellings of the label words only (a full converter is not needed to find labels).
-_TRAD = str.maketrans({
-    "關": "关", "鍵": "键", "詞": "词", "圖": "图", "類": "类", "號": "号", "獻": "献", "標": "标", "識": "识",
-    "碼": "码", "編": "编", "資": "资", "項": "项", "訊": "讯", "單": "单", "歷": "历", "責": "责", "輯": "辑",
-    "權": "权", "參": "参", "來": "来", "發": "发", "網": "网", "絡": "络", "錄": "录", "員": "员", "論": "论",
-    "題": "题", "誌": "志", "雜": "杂", "醫": "医", "學": "学", "報": "报", "聯": "联", "繫": "系", "間": "间",
-    "簡": "简", "數": "数", "據": "据", "頁": "页", "結": "结", "說": "说", "導": "导", "準": "准", "測": "测",
-    "療": "疗",
-})
+_TRAD = str.maketrans(
+    "關鍵詞圖類號獻標識碼編資項訊單歷責輯權參來發網絡錄員論題誌雜醫學報聯繫間簡數據頁"
+    "結說導準測療",
+    "关键词图类号献标识码编资项讯单历责辑权参来发网络录员论题志杂医学报联系间简数据页"
+    "结说导准测疗",
+)
 
 _PINYIN_ARTEFACT = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 
 
+@lru_cache(maxsize=8192)  # pure; the same lines are matched by several parsers
 def normalize_label(line: str) -> str:
     """NFKC, traditional label words folded, mirror conversion artefacts (`學(xué)`) removed."""
     s = unicodedata.normalize("NFKC", line)
@@ -112,7 +113,8 @@ def match_label(line: str, keys: tuple[str, ...] | None = None) -> LabelMatch | 
         if not m:
             continue
         bracketed = bool(m.group("b1") or m.group("b2") or m.group("b3"))
-        rest = m.group("rest").strip()
+        # The value as printed: NFKC and the label folding keep lengths, so offsets carry over.
+        rest = (line[m.start("rest"):] if len(s) == len(line) else m.group("rest")).strip()
         colon = bool(m.group("colon"))
         if not (bracketed or colon or not rest):
             continue
@@ -150,20 +152,126 @@ _CHROME_LINE = re.compile(
     r")$",
     re.IGNORECASE,
 )
-# Inline chrome runs that trail a title or a DOI: `, PDF, HTML, XML, 下载: 12 浏览: 34 …`.
+# Inline chrome runs that trail a title or a DOI: `, PDF, HTML, XML, 下载: 12 浏览: 34 …`. Loose on
+# purpose (it finds the run); cut only on evidence (`CHROME_TAIL_PIECE`): titles end in `经验分享`.
 CHROME_TAIL = re.compile(
     r"(?:\s*[,，]?\s*(?:PDF|HTML|XML|EPUB)\b|\s*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]?\s*[0-9]*"
     r"|\s*\[[^\]]{0,20}(?:支持|复制|下载)[^\]]{0,20}\])+\s*$",
     re.IGNORECASE,
 )
+# One piece of a chrome run with evidence: a format button after a comma (or after a space that
+# follows Chinese text: E-Tiller `标题  PDF`), a counter with its number, a bracketed button.
+CHROME_TAIL_PIECE = re.compile(
+    r"(?:[,，]\s*(?:PDF|HTML|XML|EPUB)|(?<=[\u3400-\u9fff）)])\s+(?:PDF|HTML|XML|EPUB)"
+    r"|[\s,，]*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]\s*[0-9]+|[\s,，]*\[[^\]]{0,20}\])\s*$",
+    re.IGNORECASE)
 BANNER = re.compile(r"(?:本刊由|本刊).{0,60}主办|主办[。.]?$|主管[。.]?$|^(?:主\s*管|主\s*办)\s*[:：]")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+# Page statistics and posting lines: `发表时间:2024年01月04日阅读量:626次下载量:229次`, `点击数:`.
+COUNTERS = re.compile(
+    r"(?:阅读量|下载量|浏览量|点击数|点击量|阅读次数|下载次数|浏览次数|被引次数|引用次数)\s*[:：]?\s*[0-9]*\s*次?"
+    r"|^(?:发表时间|发布时间|来源|更新时间)\s*[:：]")
+
+
 def is_chrome(line: str) -> bool:
     """A line that is page furniture (a button, a tab, a counter), never content."""
     return bool(_CHROME_LINE.fullmatch(normalize_label(line).strip()))
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove the mirror-conversion artefact (`學(xué)` -> `學`) from text that is published;
+    the characters themselves stay as printed (traditional stays traditional)."""
+    return _PINYIN_ARTEFACT.sub("", text)
+
+
+# ----------------------------------------------------------------------------- text-copy lines
+
+# List bullets a browser copy turns into characters at the start of a line.
+BULLET = re.compile(r"^(?:[•●▪◦■]\s*|[-–]\s+(?=\S))")  # `• x`, and `- x` in some copies
+# `切换至 "中华医学电子期刊资源库"`: the platform-switch link above a Magtech header.
+PLATFORM_SWITCH = re.compile(r"^切换至")
+# Section headings that carry no value: the blocks they open are parsed by their own labels.
+HEADINGS = re.compile(
+    r"^(?:文章信息|文章历史|详细信息|More\s+Information|Article\s+(?:info(?:rmation)?|history)|"
+    r"作者信息|Author\s+information|出版信息|目录\s*contents?|版\s*权|Copyright)\s*[:：]?$",
+    re.IGNORECASE,
+)
+# A copyright or licence paragraph: never an abstract.
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|Copyright\b|版权所有|本文著作权)|版权所有|All rights reserved|Creative Commons|"
+    r"This is an open access article|open access article distributed|CC[-\s]BY|未经授权|不得转载|"
+    r"不代表.{0,20}观点|represent the opinions of the authors|official policy|reproduced or abridged",
+    re.IGNORECASE,
+)
+# The metrics legend at the foot of a Magtech page. `摘要` and `全文` are also real labels and
+# tab names, so the bare ones count as the foot only after the numbered lists.
+METRICS = r"阅读次数|HTML全文|PDF全文|下载次数|被引次数|导出引用|浏览次数|摘要点击次数|全文下载次数"
+FOOT_LINE = re.compile(rf"^(?:{METRICS}|全文|摘要)(?:\s*[:：]?\s*[0-9]*)$")
+METRICS_LINE = re.compile(rf"^(?:{METRICS})(?:\s*[:：]?\s*[0-9]*)$")
+# A page's own citation line starts with one of these (`引用本文:`, `Citation:` …).
+CITE_LABEL = re.compile(
+    r"^(?:引用本文|文章引用|本文引用格式|引用格式|引文格式|Cite\s+this\s+article|Citation|How\s+to\s+cite"
+    r"(?:\s+this\s+article)?)\s*(?:\[[^\]]{0,12}\])?\s*[:：]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Tab bars and widgets whose words are also real headings elsewhere (`参考文献`, `作者`): chrome
+# when alone on a line inside the front matter (the reference list is found by its `[1]`).
+FRONT_TAB = re.compile(r"^(?:参考文献|References?|作者|Authors?|图表|Figures?|全文|Full\s*text|"
+                       r"相关文章|Related\s+articles?|引证文献|Cited\s+by|补充材料|附件)$", re.IGNORECASE)
+# `[n]` opening a reference or a related article.
+LIST_MARKER = re.compile(r"^\[(?P<no>[0-9]{1,4})\]\s*(?P<rest>.*)$")
+REFERENCES_HEADING = re.compile(r"^(?:参考文献|References?)\s*[:：]?$", re.IGNORECASE)
+RELATED_HEADING = re.compile(r"^(?:相关文章|相关文献|Related\s+articles?)(?:\s*[:：]?\s*[0-9]*)$",
+                             re.IGNORECASE)
+# Lines of the abstract block that are neither abstract nor keywords.
+CLASSIFICATION_KEYS = ("clc", "doc_code", "article_id", "doi")
+
+# Canonical key of the front-matter fields parsed as `label: value` (dates, people, funding);
+# None = recognised (it ends the previous field's value) but not kept.
+META_LABELS: dict[str, str | None] = {
+    "收稿日期": "received", "修回日期": "revised", "录用日期": "accepted", "接受日期": "accepted",
+    "网络出版日期": "published", "出版日期": "published", "发布日期": "published",
+    "通信作者": "corresponding", "通讯作者": "corresponding", "基金资助": "funding", "基金项目": "funding",
+    "作者简介": None,
+    "received": "received", "revised": "revised", "accepted": "accepted",
+    "published online": None, "online": None, "published": "published",
+    "corresponding authors": "corresponding", "corresponding author": "corresponding",
+    "supported by": "funding", "funding": "funding", "fund program": "funding",
+    "foundation items": "funding", "foundation item": "funding", "about author": None,
+    "received date": "received", "online published": "published", "revised date": "revised",
+    "accepted date": "accepted", "publish date": "published", "publication date": "published",
+    "投稿时间": "received", "投稿日期": "received", "修订日期": "revised", "在线发布日期": "published",
+    "copy editor": None, "责任编辑": None, "grant": "funding", "grants": "funding",
+}
+# Meta labels some platforms print alone on a line, the value on the next line.
+META_HEADING = re.compile(r"^(?:基金项目|基金资助|通[信讯]作者|作者简介|Corresponding\s+authors?|"
+                          r"Supported\s+by|Fund(?:ing)?|GRANTS?)$", re.IGNORECASE)
+# Journal line of mirror sites (fx361, jizihe): `刊名 2019年3期`.
+ISSUE_LINE = re.compile(r"^(?P<journal>\S.{1,40}?)\s+(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?:第\s*)?"
+                        r"(?P<issue>[0-9]{1,2})\s*期$")
+
+# Structured-abstract part labels at the start of a line (zh: with or without brackets).
+PART_ZH = re.compile(r"^(?:【|\[)?(?:" + "|".join(PART_LABELS_ZH) + r")(?:】|\])?(?:[:：\s]|$)")
+PART_EN = re.compile(
+    r"^(?:Objectives?|Methods?|Results?|Conclusions?|Background|Aims?|Purpose)(?:[:：\s]|$)", re.IGNORECASE)
+
+# Abstract and keyword labels as the abstract block prints them: bracketed, with a colon, or
+# followed by a space and the text (`摘要 目的 …`). Matched on `normalize_label(line)`.
+ABSTRACT_ZH = re.compile(
+    r"^(?:【\s*摘\s*要\s*】|\[\s*摘\s*要\s*\]|(?:内容|中文)?摘\s*要(?=[:：\s|]|$)|提\s*要(?=[:：]))\s*[:：|]?\s*(?P<rest>.*)$")
+ABSTRACT_EN = re.compile(
+    r"^(?:【\s*Abstract\s*】|\[\s*Abstract\s*\]|Abstract(?=[:：\s]|$)|英文摘\s*要(?=[:：\s]|$))\s*[:：]?\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+KEYWORDS_ZH = re.compile(
+    r"^(?:【\s*关\s*键\s*[词字]\s*】|\[\s*关\s*键\s*[词字]\s*\]|(?:中文)?关\s*键\s*[词字])"
+    r"\s*[:：]?\s*(?P<rest>.*)$")
+KEYWORDS_EN = re.compile(
+    r"^(?:【\s*Key\s*words?\s*】|\[\s*Key\s*words?\s*\]|Key\s*words?\s*(?:[:：]|$)|Key\s*words(?=[A-Z])|英文关\s*键\s*[词字]\s*[:：]?)"
+    r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+
 
 
 # sentences (added by the sentences branch)

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .. import vocab
 from ..refs.doi import DoiMatch, find_doi
 from ..text.normalize import clean, has_cjk, nfkc
 
@@ -81,7 +82,7 @@ _NAME_ITEM = re.compile(
     r"(?P<mark>[,，]?\s*[(（][^()（）]*[)）])?\s*"
     r"(?P<sep>[,，、;；]|$)"
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_EMAIL = vocab.EMAIL
 _EN_PARTICLES = ("de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "dos", "bin", "al",
                  "el")
 _EN_WORD = re.compile(r"^[A-Z][A-Za-z'’.\-]*$")
@@ -252,17 +253,7 @@ def parse_en_affiliation(line: str) -> AffiliationLine | None:
 
 # ----------------------------------------------------------------------------- metadata lines
 
-# Canonical key per printed label; `None` = recognised (so it ends a continuation) but unused.
-_META_KEYS: dict[str, str | None] = {
-    "收稿日期": "received", "修回日期": "revised", "录用日期": "accepted", "接受日期": "accepted",
-    "网络出版日期": None, "出版日期": "published", "发布日期": "published", "通信作者": "corresponding",
-    "通讯作者": "corresponding", "基金资助": "funding", "基金项目": "funding", "作者简介": None,
-    "received": "received", "revised": "revised", "accepted": "accepted",
-    "published online": None, "online": None, "published": "published",
-    "corresponding authors": "corresponding", "corresponding author": "corresponding",
-    "supported by": "funding", "funding": "funding", "fund program": "funding",
-    "foundation items": "funding", "foundation item": "funding", "about author": None,
-}
+_META_KEYS = vocab.META_LABELS  # one vocabulary (vocab.py)
 _META_KEY = re.compile(
     # A label starts a field at the line start or after a space or a separator (`…；录用日期：`).
     r"(?:(?<=[\s;；,，])|^)(?P<key>"
