@@ -82,7 +82,7 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
 @register
 class JournalTextAdapter(SourceAdapter):
     name = "journal_text"
-    version = 3  # 3: parse by evidence on any platform (sources/_journal/); cache key
+    version = 4  # 3: parse by evidence on any platform (sources/_journal/); 4: paragraph language; cache key
     source = SOURCE
 
     def can_parse(self, raw: RawInput) -> float:
