@@ -69,8 +69,8 @@ def paragraph_lang(s: str) -> str:
     One ratio is not enough: a statistics- or gene-heavy Chinese paragraph (`共128例(95%CI …,
     HR=0.74, P<0.001; EGFR L858R …)。`) can be under a fifth CJK. It is Chinese when it holds a few
     Chinese characters and either Chinese sentence punctuation or more than twice as many Chinese
-    characters as Latin words; an English paragraph quoting a Chinese name has neither. A paragraph with Chinese
-    text and a run of English prose is "mixed": the two abstracts glued together."""
+    characters as Latin words; an English paragraph quoting a Chinese name has neither. A paragraph
+    with Chinese text and a run of English prose is "mixed": the two abstracts glued together."""
     if not has_cjk(s):
         return "en"
     n_cjk = len(_CJK_RE.findall(s))
