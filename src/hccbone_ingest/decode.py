@@ -133,6 +133,15 @@ def _least_lossy(data: bytes, codecs_: list[str]) -> tuple[str, str] | None:
 
 
 def decode_bytes(data: bytes) -> Decoded:
+    d = _decode(data)
+    if "\x00" in d.text:
+        # A few NULs (a bad copy) pass `_check_text`; they mean nothing in a page, and an HTML
+        # parser would turn each into U+FFFD inside a title or a name.
+        return Decoded(d.text.replace("\x00", ""), d.encoding, d.how)
+    return d
+
+
+def _decode(data: bytes) -> Decoded:
     if not data:
         raise EmptyInput("the file is empty (0 bytes)")
     for bom, enc in _BOMS:

@@ -1,0 +1,80 @@
+"""Hostile content that must be quarantined or cleaned, never published as is and never fail a run
+(issue 12: invisible characters, unencodable values, huge reference lists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hccbone_ingest.pipeline import process_files
+from hccbone_ingest.tables import bundle_rows
+from hccbone_ingest.text.normalize import clean, has_invisible
+from tests.conftest import AI_SEED, FIXTURES, JOURNAL_SEED
+
+SOFT_HYPHEN, NUL, LRM, BOM, WJ = "\u00ad", "\x00", "\u200e", "\ufeff", "\u2060"
+INVISIBLE = (SOFT_HYPHEN, NUL, LRM, BOM, WJ, "\x1b", "\u202e", "\ud800", "\ufffe")
+
+
+@pytest.mark.parametrize("ch", INVISIBLE)
+def test_clean_drops_every_invisible_character(ch: str) -> None:
+    assert clean(f"肝细胞{ch}癌 hepato{ch}cellular") == "肝细胞癌 hepatocellular"
+    assert not has_invisible(clean(f"a{ch}b") or "")
+
+
+def test_clean_turns_line_separators_into_spaces() -> None:
+    assert clean("a\x85b\u2028c\u2029d") == "a b c d"
+
+
+def test_clean_keeps_visible_text() -> None:
+    s = "TNF-α 与 β 受体（P<0.05）—「引用」… ½ ©"
+    assert clean(s) == s and not has_invisible(s)
+
+
+def _strings(rows: dict[str, list[dict]]):
+    for table, rs in rows.items():
+        for r in rs:
+            for col, v in r.items():
+                if isinstance(v, str):
+                    yield table, col, v
+                elif isinstance(v, list):
+                    for x in v:
+                        if isinstance(x, str):
+                            yield table, col, x
+
+
+def _salted_journal_text() -> str:
+    t = JOURNAL_SEED.read_text("utf-8")
+    t = t.replace("肝细胞癌骨转移研究进展\n", f"肝细胞{SOFT_HYPHEN}癌骨{NUL}转移研究进展\n", 1)
+    t = t.replace("Research progress in bone metastasis",
+                  f"Research pro{SOFT_HYPHEN}gress in bone{LRM} metastasis")
+    t = t.replace("罗臻1", f"罗{WJ}臻1", 1)
+    t = t.replace("在我国发病率高", f"在我国{NUL}发病{SOFT_HYPHEN}率高", 1)
+    return t
+
+
+def _salted_html() -> str:
+    t = (FIXTURES / "journal_html" / "magtech_panel_seed.html").read_text("utf-8")
+    return t.replace("肝细胞癌骨转移研究进展", f"肝细胞&shy;癌骨{NUL}转移研究进展").replace(
+        "Research progress in bone", f"Research pro&#173;gress in{LRM} bone")
+
+
+def _salted_ai() -> str:
+    t = AI_SEED.read_text("utf-8")
+    first, rest = t.split("\n", 1)
+    return f"{first[:4]}{SOFT_HYPHEN}{first[4:]}{BOM}\n{rest.replace('。', f'{NUL}。', 3)}"
+
+
+@pytest.mark.parametrize("name,make", [("journal.txt", _salted_journal_text), ("magtech.html", _salted_html),
+                                        ("ai.txt", _salted_ai)])
+def test_invisible_characters_never_reach_a_published_value(tmp_path: Path, name: str, make) -> None:
+    p = tmp_path / name
+    p.write_text(make(), encoding="utf-8")
+    (outcome,) = process_files([(p, name)], steps=[])
+    assert outcome.doc is not None, outcome.error
+    found = [(t, c, v[:60]) for t, c, v in _strings(bundle_rows(outcome.doc)) if has_invisible(v)]
+    assert found == []
+    d = outcome.doc.document
+    if name != "ai.txt":
+        assert d.title_zh == "肝细胞癌骨转移研究进展"
+        assert d.title_en.startswith("Research progress in bone metastasis")
