@@ -78,3 +78,49 @@ def test_invisible_characters_never_reach_a_published_value(tmp_path: Path, name
     if name != "ai.txt":
         assert d.title_zh == "肝细胞癌骨转移研究进展"
         assert d.title_en.startswith("Research progress in bone metastasis")
+
+
+# --- a value the fragment writer cannot encode (item 10) -------------------------------------------
+
+def _magtech_with_surrogate_keyword() -> str:
+    t = (FIXTURES / "journal_html" / "magtech_vue_multiline.html").read_text("utf-8")
+    return t.replace('{"keyword_cn": "列线图"}', '{"keyword_cn": "列线\\ud800图"}')
+
+
+def test_a_lone_surrogate_escape_in_magtech_metadata_lands_cleaned(tmp_path: Path) -> None:
+    p = tmp_path / "m.html"
+    p.write_text(_magtech_with_surrogate_keyword(), encoding="utf-8")
+    (outcome,) = process_files([(p, "m.html")], steps=[])
+    assert outcome.doc is not None, outcome.error
+    assert "列线图" in [k.text for k in outcome.doc.keywords]
+
+
+def test_an_unwritable_value_quarantines_that_document_and_the_run_goes_on(tmp_path, monkeypatch) -> None:
+    """Whatever the adapter lets through, the writer quarantines one document with the reason."""
+    from hccbone_ingest import pipeline
+    from hccbone_ingest.runner import IngestOptions, run_ingest
+    from hccbone_ingest.store import OutputDir
+    from tests.ops_helpers import journal_variant, write_raw
+
+    raw = write_raw(tmp_path / "raw", {"journal/a.txt": journal_variant(1),
+                                      "journal/b.txt": journal_variant(2)})
+    real = pipeline.parse_raw
+
+    def parse_with_surrogate(r):
+        doc = real(r)
+        if r.path.endswith("b.txt"):
+            doc.document.title_en = "bad \ud800 title"
+        return doc
+
+    monkeypatch.setattr(pipeline, "parse_raw", parse_with_surrogate)
+    out = tmp_path / "out"
+    result = run_ingest(IngestOptions(raw_dir=str(raw), out=str(out)), steps=[])
+    import pandas as pd
+
+    docs = pd.read_parquet(OutputDir(str(out)).table_dir("documents"))
+    errors = pd.read_parquet(OutputDir(str(out)).table_dir("errors"))
+    assert list(docs["source_path"]) == ["journal/a.txt"]
+    (row,) = errors.to_dict("records")
+    assert row["source_path"] == "journal/b.txt" and row["stage"] == "write"
+    assert "documents.title_en holds the lone surrogate U+D800" in row["message"]
+    assert result.version

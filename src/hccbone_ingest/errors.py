@@ -46,6 +46,13 @@ class ParseError(IngestError):
     stage = "parse"
 
 
+class UnwritableValue(IngestError):
+    """A parsed document holds a value no encoder can write (a lone surrogate from a `\\ud800`
+    JSON escape): the document is quarantined, the run goes on."""
+
+    stage = "write"
+
+
 class EnrichError(IngestError):
     stage = "enrich"
 

@@ -130,6 +130,9 @@ def _error(path: str, sha: str | None, size: int | None, err: Exception) -> Erro
                        error_type=type(err).__name__, message=msg, size_bytes=size)
 
 
+error_record = _error  # the fragment writer quarantines unwritable documents with it
+
+
 def process_files(
     items: Sequence[tuple[Path, str]],
     *,

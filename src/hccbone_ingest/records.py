@@ -226,7 +226,7 @@ class ErrorRecord:
 
     source_path: str
     content_sha256: str | None
-    stage: str  # read | decode | detect | parse | enrich
+    stage: str  # read | decode | detect | parse | enrich | write | dedupe (see errors.py)
     error_type: str
     message: str
     size_bytes: int | None = None

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .enrich import Step
-from .pipeline import DEFAULT_MAX_BYTES, Outcome, pipeline_version, process_files
+from .errors import UnwritableValue
+from .pipeline import DEFAULT_MAX_BYTES, Outcome, error_record, pipeline_version, process_files
 from .stages import stage
 from .store import OutputDir, PublishResult, RunLock, RunPlan, plan_run, publish
 from .store import fragments as frag
@@ -78,7 +79,15 @@ def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DE
         entry = settle_entry(planned, outcome)
         summary.entries.append(entry)
         with stage("write_fragments"):
-            out.write_bytes_atomic(out.fragment_path(entry.key), frag.encode(outcome))
+            try:
+                data = frag.encode(outcome)
+            except UnwritableValue as e:  # this document only: quarantined, the shard goes on
+                log.warning("quarantined %s: %s", outcome.path, e.message)
+                size = outcome.read_stat[0] if outcome.read_stat else None
+                outcome = Outcome(outcome.path, outcome.sha256, read_stat=outcome.read_stat,
+                                  error=error_record(outcome.path, outcome.sha256, size, e))
+                data = frag.encode(outcome)
+            out.write_bytes_atomic(out.fragment_path(entry.key), data)
         checkpoint("fragment-written")
         if outcome.doc is not None:
             summary.documents += 1
