@@ -7,6 +7,7 @@ with `prefect deploy` (see prefect.yaml).
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from contextlib import contextmanager, nullcontext
@@ -29,8 +30,15 @@ from hccbone_ingest.store.plan import RawEntry
 DETERMINISTIC_OS_ERRORS = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
 
 
+# Errors of the output's filesystem that waiting does not fix: a full disk or quota, a read-only
+# mount, a file too large, a name too long.
+DETERMINISTIC_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.ENAMETOOLONG,
+                                  errno.EACCES, errno.EPERM})
+
+
 def is_transient(exc: BaseException) -> bool:
-    return isinstance(exc, OSError) and not isinstance(exc, DETERMINISTIC_OS_ERRORS)
+    return (isinstance(exc, OSError) and not isinstance(exc, DETERMINISTIC_OS_ERRORS)
+            and exc.errno not in DETERMINISTIC_ERRNOS)
 
 
 def _retry_transient(task, task_run, state) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import time
@@ -37,6 +38,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
+_OUTPUT_ERRNOS = {errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM}
+
+
+def _output_problem(out: str, e: OSError) -> str:
+    what = {errno.EROFS: "is on a read-only filesystem", errno.ENOSPC: "has no space left on its device",
+            errno.EDQUOT: "is over its disk quota", errno.EACCES: "is not writable by this user",
+            errno.EPERM: "is not writable by this user"}.get(e.errno or 0)
+    what = what or f"cannot be written ({e.strerror or e})"
+    where = f" ({e.filename})" if e.filename else ""
+    return f"the output {out} {what}{where}; nothing was published, the previous snapshot is unchanged."
+
+
 def run(args: argparse.Namespace) -> int:
     from .. import prefect_env
     from ..store import LockBusy, OutputDir, RunLock
@@ -57,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
     except LockBusy as e:
         print(f"hccbone ingest: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a read-only, full or forbidden output: one line, not a traceback
+        print(f"hccbone ingest: {_output_problem(args.out, e)}", file=sys.stderr)
+        return 1
     try:
         prefect_env.configure()
         from flows.ingest import run_flow  # imports prefect: after the environment is set
@@ -70,6 +86,11 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as e:  # the raw directory vanished
         print(f"hccbone ingest: {e}", file=sys.stderr)
         return 2
+    except OSError as e:
+        if e.errno not in _OUTPUT_ERRNOS:
+            raise
+        print(f"hccbone ingest: {_output_problem(args.out, e)}", file=sys.stderr)
+        return 1
     finally:
         lock.__exit__(None, None, None)
     seconds = time.perf_counter() - t0
