@@ -21,6 +21,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from hccbone_ingest.pipeline import DEFAULT_MAX_BYTES
 from hccbone_ingest.run_summary import render_markdown
 from hccbone_ingest.runner import DEFAULT_SHARD_SIZE, IngestOptions, ShardSummary, make_plan, process_shard
+from hccbone_ingest.shutdown import exit_on_sigterm, server_dies_with_this_process
 from hccbone_ingest.store import OutputDir, RunLock, publish
 from hccbone_ingest.store.layout import normalize_url
 from hccbone_ingest.store.plan import RawEntry
@@ -68,7 +69,8 @@ def ingest(raw_dir: str = "raw", out: str = "processed", shard_size: int = DEFAU
     opts = IngestOptions(raw_dir=raw_dir, out=out, shard_size=shard_size, full_refresh=full_refresh,
                          max_bytes=max_bytes, lock_wait=lock_wait, verify=verify)
     # lock_held: the caller (hccbone ingest) took the lock before Prefect started.
-    with nullcontext() if lock_held else RunLock(OutputDir(out), wait=lock_wait):
+    # exit_on_sigterm: a thread stuck on one file must not keep a terminated run alive.
+    with exit_on_sigterm(), nullcontext() if lock_held else RunLock(OutputDir(out), wait=lock_wait):
         plan = make_plan(opts)
         shards = list(plan.shards(shard_size))
         log.info("%d raw files: %d to process in %d shards, %d unchanged, %d removed",
@@ -148,9 +150,15 @@ def api_reachable_by_workers():
 
 def run_flow(*, task_runner: str = "thread", dask_address: str | None = None,
              dask_workers: int | None = None, **params) -> dict:
-    """Run `ingest` with the chosen task runner and return its summary."""
+    """Run `ingest` with the chosen task runner and return its summary.
+
+    A temporary Prefect server (no PREFECT_API_URL) is started here, from the calling (main)
+    thread, as a child that dies with this process: `kill -9` of the run leaves no server behind.
+    """
+    server_dies_with_this_process()
     if task_runner == "thread":
-        return ingest(return_state=True, **params).result(raise_on_failure=True)
+        with api_reachable_by_workers():
+            return ingest(return_state=True, **params).result(raise_on_failure=True)
     if task_runner != "dask":
         raise ValueError(f"unknown task runner {task_runner!r} (thread or dask)")
     out = params.get("out", "processed")
