@@ -18,6 +18,7 @@ from prefect.cache_policies import NONE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from hccbone_ingest.budget import DEFAULT_BUDGET, FileBudget
 from hccbone_ingest.pipeline import DEFAULT_MAX_BYTES
 from hccbone_ingest.run_summary import render_markdown
 from hccbone_ingest.runner import DEFAULT_SHARD_SIZE, IngestOptions, ShardSummary, make_plan, process_shard
@@ -55,14 +56,17 @@ def _retry_transient(task, task_run, state) -> bool:
 # hashes the file bytes plus package, schema, adapter and step versions; see store/fragments).
 @task(name="process-shard", retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=_retry_transient,
       cache_policy=NONE, persist_result=False)
-def process_shard_task(entries: list[RawEntry], out: str, max_bytes: int) -> ShardSummary:
-    return process_shard(entries, out, max_bytes)
+def process_shard_task(entries: list[RawEntry], out: str, max_bytes: int,
+                       file_budget: float = DEFAULT_BUDGET.base_seconds) -> ShardSummary:
+    budget = FileBudget(base_seconds=file_budget) if file_budget > 0 else None
+    return process_shard(entries, out, max_bytes, file_budget=budget)
 
 
 @flow(name="hccbone-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), persist_result=False)
 def ingest(raw_dir: str = "raw", out: str = "processed", shard_size: int = DEFAULT_SHARD_SIZE,
            full_refresh: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, lock_wait: float = 0.0,
-           progress: bool = False, verify: bool = False, lock_held: bool = False) -> dict:
+           progress: bool = False, verify: bool = False, lock_held: bool = False,
+           file_budget: float = DEFAULT_BUDGET.base_seconds) -> dict:
     log = get_run_logger()
     t0 = time.perf_counter()
     out = normalize_url(out)  # workers elsewhere must write to the same absolute place
@@ -78,7 +82,7 @@ def ingest(raw_dir: str = "raw", out: str = "processed", shard_size: int = DEFAU
                  len(plan.removed))
         for folder in plan.unlisted:
             log.warning("could not list raw folder %s: its files keep their last published outcome", folder)
-        futures = [process_shard_task.submit(s, out, max_bytes) for s in shards]
+        futures = [process_shard_task.submit(s, out, max_bytes, file_budget) for s in shards]
         bar = _progress(len(plan.todo)) if progress and futures else None
         try:
             for fut in as_completed(futures):

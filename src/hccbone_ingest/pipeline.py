@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from . import __version__, budget
 from .decode import DECODER_VERSION
 from .enrich import Step, default_steps
 from .errors import EmptyInput, IngestError, InputTooLarge, UnreadableInput
@@ -138,6 +138,7 @@ def process_files(
     *,
     steps: Sequence[Step] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    file_budget: budget.FileBudget | None = budget.DEFAULT_BUDGET,
 ) -> list[Outcome]:
     """Process a shard: (absolute path, path relative to the raw root) pairs, in order.
 
@@ -153,8 +154,10 @@ def process_files(
                 raw = read_raw(path, rel, max_bytes)
                 if not raw.data:
                     raise EmptyInput("the file is empty (0 bytes)")
-            with stage("parse"):
+            seconds = file_budget.seconds(len(raw.data)) if file_budget else None
+            with stage("parse"), budget.file_budget(seconds):
                 doc = parse_raw(raw)
+                budget.check("parse")  # an adapter may have swallowed the check inside `clean`
         except IngestError as e:
             sha = raw.sha256 if raw is not None else None
             size = len(raw.data) if raw is not None else _size_or_none(path)

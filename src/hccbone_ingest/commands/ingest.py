@@ -8,6 +8,7 @@ import os
 import sys
 import time
 
+from ..budget import DEFAULT_BUDGET
 from ..pipeline import DEFAULT_MAX_BYTES
 from ..runner import DEFAULT_SHARD_SIZE
 
@@ -26,6 +27,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "(reprocesses only files whose bytes changed)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                    help="quarantine files larger than this (default: 20 MiB)")
+    p.add_argument("--file-budget", type=float, default=DEFAULT_BUDGET.base_seconds,
+                   help="seconds one file may take, plus 3 s per MB, before it is quarantined "
+                        f"(default: {DEFAULT_BUDGET.base_seconds:.0f}; 0: no limit)")
     p.add_argument("--lock-wait", type=float, default=0.0,
                    help="seconds to wait if another run holds the output (default: stop at once)")
     p.add_argument("--task-runner", choices=["thread", "dask"], default="thread",
@@ -82,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes, lock_wait=args.lock_wait, task_runner=args.task_runner,
             dask_address=args.dask_address, dask_workers=args.dask_workers,
             progress=not args.no_progress and sys.stderr.isatty(), verify=args.verify, lock_held=True,
+            file_budget=args.file_budget,
         )
     except FileNotFoundError as e:  # the raw directory vanished
         print(f"hccbone ingest: {e}", file=sys.stderr)

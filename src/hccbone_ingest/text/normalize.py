@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import budget
+
 # NBSP, narrow NBSP, figure space, ideographic space, and the zero-width family.
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u3000\t\r\f\v]")
 # Characters that print as nothing and must never reach a published value: C0/C1 controls (NUL
@@ -35,6 +37,7 @@ def clean(s: str | None) -> str | None:
     """
     if s is None:
         return None
+    budget.check()  # every adapter calls this: a cooperative check of the per-file time budget
     s = _LINE_SEPARATORS.sub(" ", s)
     s = _INVISIBLE.sub("", s)
     s = _SPACES.sub(" ", s).replace("\n", " ")
