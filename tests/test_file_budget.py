@@ -77,3 +77,27 @@ def test_an_over_budget_outcome_is_not_cached(tmp_path: Path, monkeypatch) -> No
     import pandas as pd
 
     assert len(pd.read_parquet(OutputDir(str(out)).table_dir("documents"))) == 1
+
+
+def test_an_enrichment_step_over_budget_quarantines_only_the_slow_document(tmp_path: Path) -> None:
+    from hccbone_ingest.enrich.base import Step
+
+    class SlowOnOne(Step):
+        name = "slow_on_one"
+        version = 1
+
+        def run(self, docs) -> None:
+            for d in docs:
+                if d.document.source_path == "slow.txt":
+                    for _ in range(500):  # 5 s unless the budget stops it
+                        check("enrich")
+                        time.sleep(0.01)
+
+    raw = write_raw(tmp_path, {"a.txt": journal_variant(1), "slow.txt": journal_variant(2)})
+    pipeline.process_files([(raw / "a.txt", "a.txt")], steps=[])  # warm-up
+    t0 = time.monotonic()
+    outs = pipeline.process_files([(raw / "a.txt", "a.txt"), (raw / "slow.txt", "slow.txt")],
+                                  steps=[SlowOnOne()], file_budget=TIGHT)
+    assert time.monotonic() - t0 < 4.5
+    assert outs[0].doc is not None
+    assert (outs[1].error.stage, outs[1].error.error_type) == ("enrich", "OverBudget")

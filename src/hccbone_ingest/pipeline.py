@@ -171,27 +171,40 @@ def process_files(
                                     read_stat=raw.stat))
             continue
         outcomes.append(Outcome(rel, raw.sha256, doc=doc, read_stat=raw.stat))
-    _enrich(outcomes, steps)
+    _enrich(outcomes, steps, file_budget)
     return outcomes
 
 
-def _enrich(outcomes: list[Outcome], steps: Sequence[Step]) -> None:
-    """Run each step over all documents of the shard; isolate a failing document."""
+def _enrich(outcomes: list[Outcome], steps: Sequence[Step],
+            file_budget: budget.FileBudget | None = None) -> None:
+    """Run each step over all documents of the shard; isolate a failing document.
+
+    With a budget, the shard's step runs under the sum of its files' budgets; if that runs out,
+    each document runs alone under its own budget, so only the slow one is quarantined."""
+    def seconds(os_: list[Outcome]) -> float | None:
+        if file_budget is None:
+            return None
+        return sum(file_budget.seconds(o.read_stat[0] if o.read_stat else 0) for o in os_)
+
     for step in steps:
         docs = [o.doc for o in outcomes if o.doc is not None]
         if not docs:
             return
         try:
-            with stage(f"enrich:{step.name}"):
+            with stage(f"enrich:{step.name}"), budget.file_budget(seconds([o for o in outcomes if o.doc])):
                 step.run(docs)
+                budget.check("enrich")
         except Exception:
             for i, o in enumerate(outcomes):
                 if o.doc is None:
                     continue
                 try:
-                    step.run([o.doc])
+                    with budget.file_budget(seconds([o])):
+                        step.run([o.doc])
+                        budget.check("enrich")
                 except Exception as e:
-                    log.exception("step %s failed on %s", step.id(), o.path)
+                    if not isinstance(e, budget.OverBudget):
+                        log.exception("step %s failed on %s", step.id(), o.path)
                     err = _error(o.path, o.sha256, None, e)
                     err.stage = "enrich"
                     err.message = f"{step.id()}: {err.message}"

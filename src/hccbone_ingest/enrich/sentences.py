@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from .. import budget
 from ..records import ParsedDocument, Sentence
 from ..text.normalize import has_cjk
 from ..text.sentences import Span, split_en, split_zh, tokens_en_batch, tokens_zh_batch
@@ -28,6 +29,7 @@ class SentenceStep(Step):
         # (doc, lang, section, claim_no, span) for the whole batch, tokenized in two calls.
         items: list[tuple[int, str, str, int | None, Span]] = []
         for k, doc in enumerate(docs):
+            budget.check("enrich")  # per-file time budget (pipeline._enrich)
             for lang in ("zh", "en"):
                 for ab in doc.abstracts:
                     if ab.lang == lang and ab.text:
