@@ -79,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         prefect_env.configure()
+        problem = prefect_env.unreachable_api()
+        if problem:
+            print(f"hccbone ingest: {problem}", file=sys.stderr)
+            return 2
         from flows.ingest import run_flow  # imports prefect: after the environment is set
 
         summary = run_flow(
