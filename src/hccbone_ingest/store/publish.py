@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from .. import corpus
 from ..card import render_card
 from ..corpus import DocMeta
+from ..errors import DEDUPE_STAGE
 from ..stages import stage
 from ..tables import SCHEMA_VERSION, TABLES, sort_rows, to_arrow
 from . import fragments
@@ -183,7 +184,7 @@ def _dedupe(docs: list[tuple[DocMeta, str]], errors: list[dict]) -> list[tuple[D
         for meta, _ in group[1:]:
             errors.append({
                 "source_path": meta.source_path, "content_sha256": None, "size_bytes": None,
-                "stage": "dedupe", "error_type": "DuplicateDocument",
+                "stage": DEDUPE_STAGE, "error_type": "DuplicateDocument",
                 "message": f"same document ({doc_id}) as {group[0][0].source_path}, which is kept",
             })
     return kept
