@@ -116,16 +116,33 @@ def _progress(total: int):
     return p, p.add_task("files", total=total)
 
 
-def dask_runner(address: str | None = None, n_workers: int | None = None):
+def quiet_dask(verbose: bool = False) -> None:
+    """Dask's INFO lines (34 a run: scheduler, workers, nanny) only on request. The environment
+    variable reaches the LocalCluster's worker processes, which are started after this."""
+    import logging
+
+    level = "info" if verbose else "warning"
+    os.environ["DASK_LOGGING__DISTRIBUTED"] = level
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker",
+                 "distributed.core", "distributed.http.proxy"):
+        logging.getLogger(name).setLevel(level.upper())
+
+
+def dask_runner(address: str | None = None, n_workers: int | None = None, verbose: bool = False):
     """A DaskTaskRunner on `address`, or on a LocalCluster of worker processes."""
+    import logging
+
     from prefect_dask import DaskTaskRunner
+
+    quiet_dask(verbose)
 
     if address:
         return DaskTaskRunner(address=address)
     n = n_workers or min(4, os.cpu_count() or 1)
     # No dashboard: it needs bokeh and a free port, and costs startup time for nothing here.
     return DaskTaskRunner(cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "processes": True,
-                                          "dashboard_address": None})
+                                          "dashboard_address": None,
+                                          "silence_logs": logging.INFO if verbose else logging.WARNING})
 
 
 @contextmanager
@@ -153,7 +170,7 @@ def api_reachable_by_workers():
 
 
 def run_flow(*, task_runner: str = "thread", dask_address: str | None = None,
-             dask_workers: int | None = None, **params) -> dict:
+             dask_workers: int | None = None, verbose: bool = False, **params) -> dict:
     """Run `ingest` with the chosen task runner and return its summary.
 
     A temporary Prefect server (no PREFECT_API_URL) is started here, from the calling (main)
@@ -169,7 +186,7 @@ def run_flow(*, task_runner: str = "thread", dask_address: str | None = None,
     if out.startswith("memory://"):
         raise ValueError("memory:// lives inside one process; Dask workers cannot write to it. "
                          "Use a shared path or an object store URL with --task-runner dask.")
-    f = ingest.with_options(task_runner=dask_runner(dask_address, dask_workers))
+    f = ingest.with_options(task_runner=dask_runner(dask_address, dask_workers, verbose))
     with api_reachable_by_workers():
         state = f(return_state=True, **params)
     return state.result(raise_on_failure=True)

@@ -95,3 +95,17 @@ def test_the_alignment_step_flags_a_section_too_long_to_align() -> None:
     AlignmentStep().run([doc])
     assert doc.document.quality_flags == ["abstract_too_long_to_align"]
     assert {a.section for a in doc.alignments} == {"title"}
+
+
+def test_the_sentence_step_flags_a_text_too_long_to_split(monkeypatch) -> None:
+    from hccbone_ingest.enrich import sentences as step_mod
+    from hccbone_ingest.records import Abstract, Document, ParsedDocument
+
+    monkeypatch.setattr(step_mod, "MAX_SPLIT_CHARS", 100)
+    long_en = "Bone pain was relieved. " * 10  # 240 characters
+    doc = ParsedDocument(document=Document(doc_id="d", source="journal", doc_type="journal_article",
+                                           source_path="x.txt", content_sha256="0", title_en="A short title"),
+                         abstracts=[Abstract(lang="en", text=long_en)])
+    step_mod.SentenceStep().run([doc])
+    assert doc.document.quality_flags == ["abstract_too_long_to_split"]
+    assert {(s.section, s.lang) for s in doc.sentences} == {("title", "en")}

@@ -38,6 +38,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="scheduler address (tcp://host:8786); default: a LocalCluster")
     p.add_argument("--dask-workers", type=int, default=None,
                    help="worker processes of the LocalCluster (default: CPU count, at most 4)")
+    p.add_argument("--verbose", action="store_true",
+                   help="Dask's INFO logs (scheduler, workers); quiet by default")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -90,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes, lock_wait=args.lock_wait, task_runner=args.task_runner,
             dask_address=args.dask_address, dask_workers=args.dask_workers,
             progress=not args.no_progress and sys.stderr.isatty(), verify=args.verify, lock_held=True,
-            file_budget=args.file_budget,
+            file_budget=args.file_budget, verbose=args.verbose,
         )
     except FileNotFoundError as e:  # the raw directory vanished
         print(f"hccbone ingest: {e}", file=sys.stderr)
