@@ -123,8 +123,9 @@ def quiet_dask(verbose: bool = False) -> None:
 
     level = "info" if verbose else "warning"
     os.environ["DASK_LOGGING__DISTRIBUTED"] = level
+    # prefect_dask's own INFO lines too: one of them announces a dashboard at :8787 that is disabled.
     for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker",
-                 "distributed.core", "distributed.http.proxy"):
+                 "distributed.core", "distributed.http.proxy", "prefect.task_runner.dask"):
         logging.getLogger(name).setLevel(level.upper())
 
 
