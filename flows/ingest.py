@@ -22,7 +22,11 @@ from hccbone_ingest.budget import DEFAULT_BUDGET, FileBudget
 from hccbone_ingest.pipeline import DEFAULT_MAX_BYTES
 from hccbone_ingest.run_summary import render_markdown
 from hccbone_ingest.runner import DEFAULT_SHARD_SIZE, IngestOptions, ShardSummary, make_plan, process_shard
-from hccbone_ingest.shutdown import exit_on_sigterm, server_dies_with_this_process
+from hccbone_ingest.shutdown import (
+    exit_on_sigterm,
+    server_dies_with_this_process,
+    watchdog_on_prefect_sigterm,
+)
 from hccbone_ingest.store import OutputDir, RunLock, publish
 from hccbone_ingest.store.layout import normalize_url
 from hccbone_ingest.store.plan import RawEntry
@@ -178,6 +182,7 @@ def run_flow(*, task_runner: str = "thread", dask_address: str | None = None,
     thread, as a child that dies with this process: `kill -9` of the run leaves no server behind.
     """
     server_dies_with_this_process()
+    watchdog_on_prefect_sigterm()
     if task_runner == "thread":
         with api_reachable_by_workers():
             return ingest(return_state=True, **params).result(raise_on_failure=True)

@@ -93,6 +93,30 @@ def _arm_watchdog(grace: float, message: str) -> None:
     threading.Thread(target=fire, name="sigterm-watchdog", daemon=True).start()
 
 
+_MESSAGE = ("{what}: stopped by SIGTERM; nothing new was published (the next run reuses the files "
+            "already processed)")
+
+
+def watchdog_on_prefect_sigterm(grace: float = DEFAULT_GRACE_SECONDS, what: str = "hccbone ingest") -> None:
+    """Arm the exit watchdog whenever Prefect's own SIGTERM handler runs.
+
+    Prefect installs its handler when the flow engine starts (replacing any handler set before)
+    and may run the flow body outside the main thread, where no handler can be installed; so its
+    handler itself is wrapped (the engine looks it up by module global when installing it)."""
+    from prefect.utilities import engine as prefect_engine
+
+    original = prefect_engine._prefect_sigterm_handler
+    if getattr(original, "_hccbone_watchdog", False):
+        return
+
+    def handler(signum: int, *args: object):
+        _arm_watchdog(grace, _MESSAGE.format(what=what))
+        return original(signum, *args)
+
+    handler._hccbone_watchdog = True  # type: ignore[attr-defined]
+    prefect_engine._prefect_sigterm_handler = handler
+
+
 @contextlib.contextmanager
 def exit_on_sigterm(grace: float = DEFAULT_GRACE_SECONDS, what: str = "hccbone ingest") -> Iterator[None]:
     """Within this block, SIGTERM ends the process within `grace` seconds.
@@ -107,8 +131,7 @@ def exit_on_sigterm(grace: float = DEFAULT_GRACE_SECONDS, what: str = "hccbone i
     previous = signal.getsignal(signal.SIGTERM)
 
     def on_term(signum: int, frame: Any) -> None:
-        _arm_watchdog(grace, f"{what}: stopped by SIGTERM; nothing new was published (the next run "
-                             "reuses the files already processed)")
+        _arm_watchdog(grace, _MESSAGE.format(what=what))
         if callable(previous):
             previous(signum, frame)
         else:
