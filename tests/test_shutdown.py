@@ -95,3 +95,27 @@ def test_prefect_starts_its_temporary_server_through_the_patched_popen(monkeypat
     srv.port = 1
     assert srv._run_uvicorn_command() == "started"
     assert callable(seen["preexec_fn"])
+
+
+def test_the_sentinel_ends_a_process_whose_python_handlers_cannot_run() -> None:
+    """A thread holding the GIL in C code keeps every Python handler from running; here the handler
+    ignores the signal instead. The sentinel process, woken by the C handler, kills the run."""
+    script = textwrap.dedent("""
+        import signal, time
+        from hccbone_ingest.shutdown import sigterm_sentinel
+        signal.signal(signal.SIGTERM, lambda *a: None)  # a handler that never ends the run
+        with sigterm_sentinel(grace=1.0) as armed:
+            print("ready" if armed else "not armed", flush=True)
+            time.sleep(60)
+    """)
+    p = subprocess.Popen([sys.executable, "-c", script], env=ENV, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "ready"
+    t0 = time.monotonic()
+    p.send_signal(signal.SIGTERM)
+    try:
+        rc = p.wait(timeout=20)
+    finally:
+        p.kill()
+    assert rc == -signal.SIGKILL and time.monotonic() - t0 < 10
+    assert "stopped by SIGTERM" in p.stderr.read()

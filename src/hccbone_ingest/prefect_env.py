@@ -27,7 +27,8 @@ def unreachable_api(timeout: float = 5.0) -> str | None:
     server is gone, so the README exports it instead."""
     from prefect.settings import PREFECT_API_URL
 
-    url = PREFECT_API_URL.value()
+    # The environment first: Prefect's settings object is built once per process at import.
+    url = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
     if not url:
         return None
     import httpx

@@ -143,3 +143,66 @@ def exit_on_sigterm(grace: float = DEFAULT_GRACE_SECONDS, what: str = "hccbone i
     finally:
         with contextlib.suppress(ValueError):
             signal.signal(signal.SIGTERM, previous)
+
+
+# A thread stuck in C code that never releases the GIL (spaCy's tokenizer on a hostile text) keeps
+# every Python-level handler and watchdog from running. The C signal handler still writes the
+# signal number to the wakeup fd without the GIL, so a sentinel *process* reading that pipe can
+# end the run: after the grace time it kills its parent (SIGKILL: exit status 137).
+_SENTINEL = r"""
+import os, sys, time
+parent, grace, sig = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+while True:
+    b = os.read(0, 64)
+    if not b:
+        break  # the parent exited
+    if bytes([sig]) in b:
+        time.sleep(grace)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            break
+        sys.stderr.write(sys.argv[4] + "\n")
+        sys.stderr.flush()
+        os.kill(parent, 9)
+        break
+"""
+
+
+@contextlib.contextmanager
+def sigterm_sentinel(grace: float = DEFAULT_GRACE_SECONDS, what: str = "hccbone ingest") -> Iterator[bool]:
+    """Within this block a sentinel process guards the run (Linux, main thread, wakeup fd unused);
+    yields False when it cannot be used. Leaving the block stops the sentinel."""
+    w = _start_sentinel(grace, what)
+    try:
+        yield w is not None
+    finally:
+        if w is not None:
+            with contextlib.suppress(ValueError):
+                signal.set_wakeup_fd(-1)
+            os.close(w)  # the sentinel reads EOF and exits
+
+
+def _start_sentinel(grace: float, what: str) -> int | None:
+    if _prctl() is None or threading.current_thread() is not threading.main_thread():
+        return None
+    r, w = os.pipe()
+    os.set_blocking(w, False)
+    try:
+        old = signal.set_wakeup_fd(w, warn_on_full_buffer=False)
+    except ValueError:
+        os.close(r)
+        os.close(w)
+        return None
+    if old != -1:  # someone else's (an event loop in this thread): leave it
+        signal.set_wakeup_fd(old)
+        os.close(r)
+        os.close(w)
+        return None
+    message = (f"{what}: stopped by SIGTERM ({grace:.0f} s grace ran out with a file still being processed); "
+               "nothing new was published (the next run reuses the files already processed)")
+    subprocess.Popen([sys.executable, "-S", "-c", _SENTINEL, str(os.getpid()), str(grace),
+                      str(int(signal.SIGTERM)), message],
+                     stdin=r, preexec_fn=die_with_parent(os.getpid()), close_fds=True)
+    os.close(r)
+    return w

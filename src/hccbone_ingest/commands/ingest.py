@@ -87,13 +87,16 @@ def run(args: argparse.Namespace) -> int:
             return 2
         from flows.ingest import run_flow  # imports prefect: after the environment is set
 
-        summary = run_flow(
-            raw_dir=args.raw, out=args.out, shard_size=args.shard_size, full_refresh=args.full_refresh,
-            max_bytes=args.max_bytes, lock_wait=args.lock_wait, task_runner=args.task_runner,
-            dask_address=args.dask_address, dask_workers=args.dask_workers,
-            progress=not args.no_progress and sys.stderr.isatty(), verify=args.verify, lock_held=True,
-            file_budget=args.file_budget, verbose=args.verbose,
-        )
+        from ..shutdown import sigterm_sentinel
+
+        with sigterm_sentinel():  # SIGTERM ends the run even when a thread holds the GIL in C code
+            summary = run_flow(
+                raw_dir=args.raw, out=args.out, shard_size=args.shard_size, full_refresh=args.full_refresh,
+                max_bytes=args.max_bytes, lock_wait=args.lock_wait, task_runner=args.task_runner,
+                dask_address=args.dask_address, dask_workers=args.dask_workers,
+                progress=not args.no_progress and sys.stderr.isatty(), verify=args.verify, lock_held=True,
+                file_budget=args.file_budget, verbose=args.verbose,
+            )
     except FileNotFoundError as e:  # the raw directory vanished
         print(f"hccbone ingest: {e}", file=sys.stderr)
         return 2
