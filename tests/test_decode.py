@@ -125,3 +125,67 @@ def test_a_real_latin1_page_keeps_its_declaration() -> None:
     body = "Métastases osseuses du carcinome hépatocellulaire: étude rétrospective"
     d = decode_bytes(_page('<meta charset="iso-8859-1">', body).encode("latin-1"))
     assert (d.encoding, d.how) == ("iso8859-1", "declared") and body in d.text
+
+
+# --- Big5, Shift-JIS and EUC-KR bytes are valid GB18030 (issue 12, item 4). Texts written here.
+HANT = ("肝細胞癌骨轉移的臨床研究。目的：探討肝細胞癌患者發生骨轉移的臨床特點與治療效果。方法：回顧性分析"
+        "本院收治的患者資料，記錄疼痛評分、影像學檢查結果及生存時間。結果：脊柱是最常見的轉移部位。")
+JA = ("肝細胞癌の骨転移に関する臨床研究。目的：肝細胞癌患者における骨転移の臨床的特徴と治療成績を検討した。"
+      "方法：当院で治療を受けた患者の記録を後ろ向きに解析し、疼痛の程度と画像検査の結果を調べた。")
+KO = ("간세포암의 뼈 전이에 관한 임상 연구. 목적: 간세포암 환자에서 뼈 전이의 임상적 특징과 치료 결과를 "
+      "조사하였다. 방법: 본원에서 치료를 받은 환자의 기록을 후향적으로 분석하고 통증의 정도를 확인하였다.")
+
+
+@pytest.mark.parametrize("decl", ["", "<meta charset=\"gb2312\">", "<meta charset=\"utf-8\">",
+                                  "<meta charset=\"big5\">"])
+def test_a_big5_page_is_decoded_as_big5_not_gb18030_mojibake(decl: str) -> None:
+    data = _page(decl, HANT).encode("big5")
+    data.decode("gb18030")  # the trap: valid GB18030
+    d = decode_bytes(data)
+    assert HANT in d.text and d.encoding in ("big5", "cp950", "big5hkscs")
+
+
+def test_a_big5_text_copy_is_decoded_as_big5() -> None:
+    d = decode_bytes(HANT.encode("cp950"))
+    assert d.text == HANT
+
+
+@pytest.mark.parametrize("text,codec,word", [(JA, "shift_jis", "Japanese"), (KO, "euc_kr", "Korean")])
+@pytest.mark.parametrize("decl", ["", '<meta charset="gbk">'])
+def test_japanese_and_korean_pages_are_quarantined_not_mojibake(text, codec, word, decl) -> None:
+    data = _page(decl, text).encode(codec)
+    data.decode("gb18030")  # valid GB18030: today they land as mojibake
+    with pytest.raises(DecodeError, match=word):
+        decode_bytes(data)
+
+
+def test_a_gbk_page_of_traditional_characters_stays_gb18030() -> None:
+    d = decode_bytes(HANT.encode("gbk"))
+    assert d.text == HANT and d.encoding == "gb18030"
+
+
+def _chinese_fixtures() -> list[Path]:
+    root = Path(__file__).parent / "fixtures"
+    out = []
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".txt", ".html") and p.is_file():
+            t = p.read_text("utf-8", errors="replace")
+            if sum("\u4e00" <= c <= "\u9fff" for c in t) >= 20:
+                out.append(p)
+    return out
+
+
+def test_every_chinese_fixture_in_gb18030_still_decodes_as_gb18030() -> None:
+    """No false alarm: every Chinese page here, saved as GB18030, keeps its GB18030 reading."""
+    checked = 0
+    for p in _chinese_fixtures():
+        text = p.read_text("utf-8")
+        d = decode_bytes(text.encode("gb18030"))
+        assert (d.encoding, d.text) == ("gb18030", text), p
+        checked += 1
+    assert checked >= 30
+
+
+def test_a_utf8_page_declaring_utf16_is_decoded_as_utf8() -> None:
+    d = decode_bytes(_page('<meta charset="utf-16">', TITLE).encode("utf-8"))
+    assert TITLE in d.text and d.encoding == "utf-8"

@@ -291,3 +291,39 @@ def test_nfkc_view_equals_per_character_normalization_on_any_text(text):
     from hccbone_ingest.refs.doi import _nfkc_view
 
     assert _nfkc_view(text) == _nfkc_view_per_char(text)
+
+
+# --- linear time on hostile chains (issue 12, item 15) ---------------------------------------------
+
+def test_search_doi_finds_what_the_regex_finds() -> None:
+    """The linear search is the regex search: same match on random strings of DOI characters."""
+    import random
+
+    from hccbone_ingest.refs.doi import _DOI, _search_doi
+
+    rng = random.Random(12)
+    alphabet = ["10.", "1234", "5", ".", "/", "%2F", "a", " ", ")", "10.1234/", "0"]
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        pos = rng.randint(0, len(s))
+        a, b = _DOI.search(s, pos), _search_doi(s, pos)
+        assert (a and a.span()) == (b and b.span()), (s, pos)
+
+
+@pytest.mark.parametrize("text", [
+    "10.1234." * 20_000,                     # a DOI-looking chain without a slash
+    "10.1234." * 20_000 + "/abc",            # ... that ends in a slash after a dot
+    "10.1234." * 20_000 + "10.1/ x",         # ... a slash with no DOI suffix
+    "10.1234/a" + ")" * 160_000,             # closing brackets to trim
+])
+def test_hostile_doi_chains_are_linear(text: str) -> None:
+    import time
+
+    t0 = time.process_time()
+    find_dois(text)
+    assert time.process_time() - t0 < 1.0  # 11.6 s for the first one before; ~5 ms now
+
+
+def test_a_long_chain_ending_in_a_doi_is_one_doi() -> None:
+    (m,) = find_dois("see 10.1234." * 3 + "10.5555/xyz.")
+    assert m.key == "10.1234.10.5555/xyz"  # the regex's leftmost, greedy reading, as before

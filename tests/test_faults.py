@@ -298,7 +298,7 @@ def test_the_shard_task_retries_io_errors_and_not_bugs(prefect_harness, tmp_path
 
     calls: list[str] = []
 
-    def flaky(entries, out, max_bytes):
+    def flaky(entries, out, max_bytes, **_):
         calls.append(entries[0])
         if entries[0] == "io" and calls.count("io") == 1:
             raise OSError(5, "Input/output error (simulated)")

@@ -47,3 +47,20 @@ def test_hugging_face_datasets_loads_documents_with_every_column(out, monkeypatc
     errors = load_dataset("parquet", data_files=str(out / "errors" / "*.parquet"), split="train",
                           cache_dir=str(tmp_path / "hf_cache"))
     assert errors["stage"] == ["parse"]
+
+
+def test_the_cards_loading_path_for_any_table_works_on_empty_tables(out, monkeypatch, tmp_path):
+    """datasets' load_dataset raises on a table of 0 rows; the card documents a path that does not."""
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    from datasets import Dataset
+
+    card = (out / "README.md").read_text()
+    assert 'Dataset(ds.dataset("processed/keywords").to_table())' in card
+    empty = [name for name in TABLES if pd.read_parquet(out / name).empty]
+    assert "keywords" in empty
+    for name in TABLES:
+        d = Dataset(ds.dataset(out / name).to_table())
+        assert d.num_rows == len(pd.read_parquet(out / name))
+        assert d.column_names == TABLES[name].schema.names

@@ -1,13 +1,40 @@
-"""The dataset card (`processed/README.md`), generated from the schemas in tables.py."""
+"""The dataset card (`processed/README.md`), generated from the code so that it cannot drift:
+column types as a Parquet reader reads them back, the values of enumerated columns from the
+constants the pipeline uses, row counts with their right plural."""
 
 from __future__ import annotations
+
+import functools
+import io
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from . import __version__
 from .tables import SCHEMA_VERSION, TABLES
 
 
-def _type(t) -> str:
-    return str(t).replace("large_", "")
+@functools.cache
+def read_back_types(table: str) -> dict[str, str]:
+    """Each column's type as a reader sees it after a Parquet round trip (`list<element: …>`,
+    not the `list<item: …>` pyarrow builds)."""
+    buf = io.BytesIO()
+    pq.write_table(TABLES[table].schema.empty_table(), buf)
+    schema = pq.read_schema(pa.BufferReader(buf.getvalue()))
+    return {f.name: str(f.type) for f in schema}
+
+
+def column_values() -> dict[tuple[str, str], list[str]]:
+    """The values of enumerated columns, from the code that writes them."""
+    from . import pipeline  # noqa: F401 - loads every module that defines an error class
+    from .enrich.alignment import SECTIONS
+    from .errors import quarantine_stages
+
+    return {("alignments", "section"): list(SECTIONS), ("errors", "stage"): quarantine_stages()}
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def render_card(version: str, rows_per_table: dict[str, int], docs_per_source: dict[str, int]) -> str:
@@ -34,7 +61,7 @@ def render_card(version: str, rows_per_table: dict[str, int], docs_per_source: d
         "always give this snapshot, byte for byte)",
         f"- produced by: hccbone_ingest {__version__}",
         "- documents per source: "
-        + (", ".join(f"{k} {v}" for k, v in docs_per_source.items()) or "none"),
+        + (", ".join(f"{k} {_count(v, 'document')}" for k, v in docs_per_source.items()) or "none"),
         "",
         "Every table is a folder of Parquet files (`part-NNNNN.parquet`); all columns are inside the "
         "files (no Hive partitioning). `doc_id` joins the tables. Ids are stable: `doi:<lower-case "
@@ -57,17 +84,27 @@ def render_card(version: str, rows_per_table: dict[str, int], docs_per_source: d
         "",
         "from datasets import load_dataset",
         "refs = load_dataset(\"parquet\", data_files=\"processed/references/*.parquet\", split=\"train\")",
+        "",
+        "# any table, an empty one included (load_dataset raises `Instruction \"train\" corresponds to",
+        "# no data!` on a table of 0 rows, through data_files and through the configs above alike):",
+        "from datasets import Dataset",
+        "kw = Dataset(ds.dataset(\"processed/keywords\").to_table())",
         "```",
         "",
         "## Tables",
         "",
     ]
+    values = column_values()
     for name, spec in TABLES.items():
-        lines += [f"### `{name}` — {rows_per_table.get(name, 0)} rows", "", spec.description, "",
+        types = read_back_types(name)
+        lines += [f"### `{name}` — {_count(rows_per_table.get(name, 0), 'row')}", "", spec.description, "",
                   f"Sorted by: {', '.join(spec.sort_keys)}.", "",
                   "| column | type | nullable | meaning |", "|---|---|---|---|"]
         for f in spec.schema:
-            doc = (f.metadata or {}).get(b"description", b"").decode().replace("|", "\\|")
-            lines.append(f"| `{f.name}` | {_type(f.type)} | {'yes' if f.nullable else 'no'} | {doc} |")
+            doc = (f.metadata or {}).get(b"description", b"").decode()
+            if (name, f.name) in values:
+                doc += " Values: " + ", ".join(f"`{v}`" for v in values[(name, f.name)]) + "."
+            doc = doc.replace("|", "\\|")
+            lines.append(f"| `{f.name}` | {types[f.name]} | {'yes' if f.nullable else 'no'} | {doc} |")
         lines.append("")
     return "\n".join(lines)

@@ -6,6 +6,11 @@ GB2312, which is what Chinese pages labelled gb2312 really use); then, for a pag
 of those with a few broken bytes (a truncated character, a stray byte from a bad copy), that
 codec with U+FFFD in their place (`how` ends in `-lossy`, so adapters can flag it); then
 charset-normalizer. Binary junk and undecodable bytes raise `DecodeError` with the reason.
+
+Every GB18030 or Big5 reading must also be plausible Chinese (`cjk_plausibility`): Big5 bytes are
+valid GB18030 too, so a Big5 page is switched to Big5, and Shift-JIS / EUC-KR pages or readings that
+are mojibake are quarantined instead of published. A `utf-16`/`utf-32` declaration readable as
+ASCII contradicts itself and is ignored.
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from .cjk_plausibility import check_reading
 from .errors import DecodeError, EmptyInput
 
 # Part of every fragment's cache key: bump when decoding changes what any page decodes to.
-DECODER_VERSION = 2
+DECODER_VERSION = 3
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -127,6 +133,15 @@ def _least_lossy(data: bytes, codecs_: list[str]) -> tuple[str, str] | None:
 
 
 def decode_bytes(data: bytes) -> Decoded:
+    d = _decode(data)
+    if "\x00" in d.text:
+        # A few NULs (a bad copy) pass `_check_text`; they mean nothing in a page, and an HTML
+        # parser would turn each into U+FFFD inside a title or a name.
+        return Decoded(d.text.replace("\x00", ""), d.encoding, d.how)
+    return d
+
+
+def _decode(data: bytes) -> Decoded:
     if not data:
         raise EmptyInput("the file is empty (0 bytes)")
     for bom, enc in _BOMS:
@@ -150,18 +165,24 @@ def decode_bytes(data: bytes) -> Decoded:
                 pass
         raise DecodeError(f"looks like binary data: {data.count(0)} NUL bytes in {len(data)}")
     declared = declared_charset(data)
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        # Only an ASCII-compatible page can show its declaration to a byte search (UTF-16 text
+        # would have NULs between the letters, handled above): the label was copied, not true.
+        declared = None
     if declared:
         try:
             text = data.decode(declared)
             _check_text(text, declared)
             if not (_is_single_byte(declared) and _has_high_bytes(data)):
-                return Decoded(text, declared, "declared")
+                text, enc = check_reading(data, text, declared)
+                return Decoded(text, enc, "declared" if enc == declared else "detected")
             # A single-byte codec decodes any bytes, so a Chinese page under a copied
             # `charset=iso-8859-1` template would become mojibake without an error: strict
             # UTF-8 or clearly Chinese GB18030 wins over such a declaration.
             better = _chinese_multibyte(data)
             if better is None:
                 return Decoded(text, declared, "declared")
+            better = check_reading(data, *better)
             _check_text(*better)
             return Decoded(better[0], better[1], better[1])
         except UnicodeDecodeError:
@@ -172,11 +193,13 @@ def decode_bytes(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue
         _check_text(text, enc)
-        return Decoded(text, enc, enc)
+        text, checked = check_reading(data, text, enc)
+        return Decoded(text, checked, enc if checked == enc else "detected")
     lossy = _least_lossy(data, [c for c in (declared, "utf-8", "gb18030") if c])
     if lossy is not None:
         text, enc = lossy
         _check_text(text, enc)
+        text, enc = check_reading(data, text, enc)
         return Decoded(text, enc, f"{'declared' if enc == declared else enc}-lossy")
     try:
         from charset_normalizer import from_bytes

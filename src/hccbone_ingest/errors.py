@@ -7,6 +7,12 @@ never retries it. Anything else (OSError, ...) is a bug or a transient failure.
 
 from __future__ import annotations
 
+# Stages an `errors` row can name that no exception class carries: publishing drops a second
+# copy of a document at "dedupe"; an enrichment step's failure is recorded at "enrich".
+DEDUPE_STAGE = "dedupe"
+ENRICH_STAGE = "enrich"
+NOT_QUARANTINE_STAGES = frozenset({"export"})  # errors of commands over published data
+
 
 class IngestError(Exception):
     stage = "parse"
@@ -46,6 +52,13 @@ class ParseError(IngestError):
     stage = "parse"
 
 
+class UnwritableValue(IngestError):
+    """A parsed document holds a value no encoder can write (a lone surrogate from a `\\ud800`
+    JSON escape): the document is quarantined, the run goes on."""
+
+    stage = "write"
+
+
 class EnrichError(IngestError):
     stage = "enrich"
 
@@ -64,3 +77,15 @@ class NotADocument(IngestError):
     """
 
     stage = "validate"
+
+
+def quarantine_stages() -> list[str]:
+    """Every value `errors.stage` can take, from the error classes defined anywhere (import the
+    pipeline first, so that every module defining one is loaded): the dataset card lists these."""
+    seen: set[str] = {DEDUPE_STAGE, ENRICH_STAGE}
+    todo = [IngestError]
+    while todo:
+        cls = todo.pop()
+        seen.add(cls.stage)
+        todo.extend(cls.__subclasses__())
+    return sorted(seen - NOT_QUARANTINE_STAGES)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from . import __version__, budget
 from .decode import DECODER_VERSION
 from .enrich import Step, default_steps
 from .errors import EmptyInput, IngestError, InputTooLarge, UnreadableInput
@@ -138,11 +138,15 @@ def _error(path: str, sha: str | None, size: int | None, err: Exception) -> Erro
                        error_type=type(err).__name__, message=msg, size_bytes=size)
 
 
+error_record = _error  # the fragment writer quarantines unwritable documents with it
+
+
 def process_files(
     items: Sequence[tuple[Path, str]],
     *,
     steps: Sequence[Step] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    file_budget: budget.FileBudget | None = budget.DEFAULT_BUDGET,
 ) -> list[Outcome]:
     """Process a shard: (absolute path, path relative to the raw root) pairs, in order.
 
@@ -158,8 +162,10 @@ def process_files(
                 raw = read_raw(path, rel, max_bytes)
                 if not raw.data:
                     raise EmptyInput("the file is empty (0 bytes)")
-            with stage("parse"):
+            seconds = file_budget.seconds(len(raw.data)) if file_budget else None
+            with stage("parse"), budget.file_budget(seconds):
                 doc = parse_raw(raw)
+                budget.check("parse")  # an adapter may have swallowed the check inside `clean`
         except IngestError as e:
             sha = raw.sha256 if raw is not None else None
             size = len(raw.data) if raw is not None else _size_or_none(path)
@@ -173,27 +179,40 @@ def process_files(
                                     read_stat=raw.stat))
             continue
         outcomes.append(Outcome(rel, raw.sha256, doc=doc, read_stat=raw.stat))
-    _enrich(outcomes, steps)
+    _enrich(outcomes, steps, file_budget)
     return outcomes
 
 
-def _enrich(outcomes: list[Outcome], steps: Sequence[Step]) -> None:
-    """Run each step over all documents of the shard; isolate a failing document."""
+def _enrich(outcomes: list[Outcome], steps: Sequence[Step],
+            file_budget: budget.FileBudget | None = None) -> None:
+    """Run each step over all documents of the shard; isolate a failing document.
+
+    With a budget, the shard's step runs under the sum of its files' budgets; if that runs out,
+    each document runs alone under its own budget, so only the slow one is quarantined."""
+    def seconds(os_: list[Outcome]) -> float | None:
+        if file_budget is None:
+            return None
+        return sum(file_budget.seconds(o.read_stat[0] if o.read_stat else 0) for o in os_)
+
     for step in steps:
         docs = [o.doc for o in outcomes if o.doc is not None]
         if not docs:
             return
         try:
-            with stage(f"enrich:{step.name}"):
+            with stage(f"enrich:{step.name}"), budget.file_budget(seconds([o for o in outcomes if o.doc])):
                 step.run(docs)
+                budget.check("enrich")
         except Exception:
             for i, o in enumerate(outcomes):
                 if o.doc is None:
                     continue
                 try:
-                    step.run([o.doc])
+                    with budget.file_budget(seconds([o])):
+                        step.run([o.doc])
+                        budget.check("enrich")
                 except Exception as e:
-                    log.exception("step %s failed on %s", step.id(), o.path)
+                    if not isinstance(e, budget.OverBudget):
+                        log.exception("step %s failed on %s", step.id(), o.path)
                     err = _error(o.path, o.sha256, None, e)
                     err.stage = "enrich"
                     err.message = f"{step.id()}: {err.message}"

@@ -249,7 +249,7 @@ class ErrorRecord:
 
     source_path: str
     content_sha256: str | None
-    stage: str  # read | decode | detect | parse | validate | enrich
+    stage: str  # read | decode | detect | parse | validate | enrich | write | dedupe (see errors.py)
     error_type: str
     message: str
     size_bytes: int | None = None

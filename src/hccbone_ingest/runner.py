@@ -13,8 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .budget import DEFAULT_BUDGET, FileBudget
 from .enrich import Step
-from .pipeline import DEFAULT_MAX_BYTES, Outcome, pipeline_version, process_files
+from .errors import UnwritableValue
+from .pipeline import DEFAULT_MAX_BYTES, Outcome, error_record, pipeline_version, process_files
 from .stages import stage
 from .store import OutputDir, PublishResult, RunLock, RunPlan, plan_run, publish
 from .store import fragments as frag
@@ -36,6 +38,7 @@ class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     lock_wait: float = 0.0
     verify: bool = False  # re-hash every raw file instead of trusting unchanged file metadata
+    file_budget: FileBudget | None = DEFAULT_BUDGET  # per-file time budget (None: unbounded)
 
 
 @dataclass
@@ -52,33 +55,45 @@ def settle_entry(entry: RawEntry, outcome: Outcome) -> RawEntry:
     replaced), the fragment goes under the key of what was parsed, and the manifest records the
     metadata of that read. An outcome of no bytes at all (vanished, unreadable, kept changing)
     is never cached as the file's content: its key marks it unstable and the next run re-reads."""
-    if outcome.read_stat is not None and outcome.sha256 is not None:
+    over_budget = outcome.error is not None and outcome.error.error_type == "OverBudget"
+    if outcome.read_stat is not None and outcome.sha256 is not None and not over_budget:
         size, mtime, ctime, ino = outcome.read_stat
         if outcome.sha256 == entry.sha256 and (size, mtime, ctime, ino) == entry.signature():
             return entry
         key = fragment_key(entry.pipeline_version, entry.rel, outcome.sha256)
         return dataclasses.replace(entry, sha256=outcome.sha256, key=key, size=size, mtime_ns=mtime,
                                    ctime_ns=ctime, ino=ino)
-    if entry.sha256 is None:
+    if entry.sha256 is None and not over_budget:
         return entry  # planned as unreadable (special file, over the limit): the plan's key says why
-    key = fragment_key(entry.pipeline_version, entry.rel, f"unstable:{entry.sha256}")
+    # Not cached as the file's outcome: unreadable this time, or over its time budget (load).
+    key = fragment_key(entry.pipeline_version, entry.rel, f"unstable:{outcome.sha256 or entry.sha256}")
     return dataclasses.replace(entry, sha256=None, key=key)
 
 
 def process_shard(entries: Sequence[RawEntry], out_url: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                  steps: Sequence[Step] | None = None) -> ShardSummary:
+                  steps: Sequence[Step] | None = None,
+                  file_budget: FileBudget | None = DEFAULT_BUDGET) -> ShardSummary:
     """Parse and enrich one shard of raw files and write one fragment per file.
 
     `steps` overrides the enrichment steps (tests of the store pass [] to stay fast).
     """
     out = OutputDir(out_url)
-    outcomes = process_files([(Path(e.path), e.rel) for e in entries], max_bytes=max_bytes, steps=steps)
+    outcomes = process_files([(Path(e.path), e.rel) for e in entries], max_bytes=max_bytes, steps=steps,
+                             file_budget=file_budget)
     summary = ShardSummary(files=len(entries))
     for planned, outcome in zip(entries, outcomes, strict=True):
         entry = settle_entry(planned, outcome)
         summary.entries.append(entry)
         with stage("write_fragments"):
-            out.write_bytes_atomic(out.fragment_path(entry.key), frag.encode(outcome))
+            try:
+                data = frag.encode(outcome)
+            except UnwritableValue as e:  # this document only: quarantined, the shard goes on
+                log.warning("quarantined %s: %s", outcome.path, e.message)
+                size = outcome.read_stat[0] if outcome.read_stat else None
+                outcome = Outcome(outcome.path, outcome.sha256, read_stat=outcome.read_stat,
+                                  error=error_record(outcome.path, outcome.sha256, size, e))
+                data = frag.encode(outcome)
+            out.write_bytes_atomic(out.fragment_path(entry.key), data)
         checkpoint("fragment-written")
         if outcome.doc is not None:
             summary.documents += 1
@@ -100,7 +115,7 @@ def run_ingest(opts: IngestOptions, on_shard: Callable[[ShardSummary], None] | N
     with RunLock(OutputDir(opts.out), wait=opts.lock_wait):
         plan = make_plan(opts)
         for shard in plan.shards(opts.shard_size):
-            s = process_shard(shard, opts.out, opts.max_bytes, steps)
+            s = process_shard(shard, opts.out, opts.max_bytes, steps, opts.file_budget)
             plan.settle(s.entries)
             if on_shard:
                 on_shard(s)

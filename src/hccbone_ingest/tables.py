@@ -257,7 +257,7 @@ _table(
     "alignments", "Parallel zh-en sentence pairs (beads) from the abstracts, with confidence.",
     ("doc_id", "section", "pair_no"),
     DOC_ID,
-    _f("section", _STR, "Which text was aligned (abstract).", nullable=False),
+    _f("section", _STR, "Which text was aligned.", nullable=False),
     _f("pair_no", _INT, "0-based bead number in reading order.", nullable=False),
     _f("zh_sent_nos", _INTS, "Chinese sent_no values in the bead (empty for 0-n)."),
     _f("en_sent_nos", _INTS, "English sent_no values in the bead (empty for n-0)."),
@@ -332,8 +332,7 @@ _table(
     _f("source_path", _STR, "Raw file path relative to the raw root.", nullable=False),
     _f("content_sha256", _STR, "SHA-256 of the bytes (null when unreadable)."),
     _f("size_bytes", pa.int64(), "File size."),
-    _f("stage", _STR, "Where it failed: read, decode, detect, parse, validate (nothing valid left: no "
-       "title, abstract or references), enrich.", nullable=False),
+    _f("stage", _STR, "Where it failed.", nullable=False),
     _f("error_type", _STR, "Error class.", nullable=False),
     _f("message", _STR, "What went wrong, for a person.", nullable=False),
 )

@@ -90,6 +90,9 @@ def align_batch(problems: Sequence[AlignProblem], *, params: AlignParams = DEFAU
     """
     kept = [([i for i, t in enumerate(p.zh) if t.strip()], [j for j, t in enumerate(p.en) if t.strip()])
             for p in problems]
+    # Too long to align within bounded memory (params.max_side): every sentence unmatched, and the
+    # encoder never sees them (its pooled output alone is 12 KB a sentence).
+    kept = [([], []) if max(len(kz), len(ke)) > params.max_side else (kz, ke) for kz, ke in kept]
     texts: list[str] = []
     for p, (kz, ke) in zip(problems, kept, strict=True):
         if kz and ke:
@@ -400,7 +403,8 @@ def _align_one(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list[
     beads: list[Bead] = []
     for (i0, j0), (i1, j1) in itertools.pairwise(_piece_cuts(p, enc, prm)):
         sub = _sub_problem(p, i0, i1, j0, j1)
-        for b in _align_exact(sub, enc, prm) if sub.zh and sub.en else _unmatched(i1 - i0, j1 - j0, prm):
+        exact = sub.zh and sub.en and len(sub.zh) * len(sub.en) <= prm.max_piece_cells
+        for b in _align_exact(sub, enc, prm) if exact else _unmatched(i1 - i0, j1 - j0, prm):
             beads.append(Bead(tuple(i0 + i for i in b.zh), tuple(j0 + j for j in b.en), b.score))
     return beads
 
@@ -428,12 +432,23 @@ def _piece_cuts(p: AlignProblem, enc: SentenceEncoder, prm: AlignParams) -> list
     adjacent sentence pairs that each prefer the other are almost never inside one bead.
     """
     assert p._pz is not None and p._pe is not None
-    S = enc.blocks(p._pz, 1) @ enc.blocks(p._pe, 1).T
-    best_j, best_i = S.argmax(axis=1), S.argmax(axis=0)
-    mutual = [(i, int(j)) for i, j in enumerate(best_j) if best_i[j] == i and S[i, j] >= prm.anchor_cos]
+    ez, ee = enc.blocks(p._pz, 1), enc.blocks(p._pe, 1)
+    nz, ne = len(ez), len(ee)
+    # Row blocks: the cosine matrix is never whole in memory (2,000 x 2,000 would be 32 MB at once).
+    best_j = np.zeros(nz, dtype=np.int64)
+    best_ji = np.full(nz, -np.inf)
+    col_best = np.full(ne, -np.inf)
+    best_i = np.zeros(ne, dtype=np.int64)
+    for r0 in range(0, nz, 256):
+        S = ez[r0:r0 + 256] @ ee.T
+        best_j[r0:r0 + len(S)] = S.argmax(axis=1)
+        best_ji[r0:r0 + len(S)] = S.max(axis=1)
+        rows, cmax = S.argmax(axis=0), S.max(axis=0)
+        better = cmax > col_best
+        col_best[better], best_i[better] = cmax[better], rows[better] + r0
+    mutual = [(i, int(j)) for i, j in enumerate(best_j) if best_i[j] == i and best_ji[i] >= prm.anchor_cos]
     chain = _longest_chain(mutual)
     seams = [(i1, j1) for (i0, j0), (i1, j1) in itertools.pairwise(chain) if (i1, j1) == (i0 + 1, j0 + 1)]
-    nz, ne = S.shape
     cuts = [(0, 0)]
     for i, j in seams:
         ci, cj = cuts[-1]

@@ -58,6 +58,11 @@ class AlignParams:
     max_cells: int = 120_000
     piece_len: int = 150
     anchor_cos: float = 0.5
+    # Memory bounded by design (issue 12): a side longer than max_side sentences is not aligned
+    # at all (an abstract has < 100; 100,000 would ask for a 37 GiB grid), and a piece that found
+    # no anchor to cut it below max_piece_cells stays unmatched rather than aligned in one grid.
+    max_side: int = 2_000
+    max_piece_cells: int = 480_000
     # bead score = sigmoid(cal_a * value + cal_b * cosine + cal_c): a logistic regression of "the
     # bead is exactly right" on the predicted beads of ParaMed + MAC-Dev (bench/align_train.py
     # --calibrate; Brier 0.047). Beads scored 0.95+ were right 97.8 % of the time, 0.9-0.95 91.3 %.

@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as e:
         print(f"hccbone report: {e.message}", file=sys.stderr)
         return 2
-    print(f"wrote {dest}: {len(data.docs)} documents with {data.pairs} pairs, "
+    n, pairs = len(data.docs), data.pairs
+    print(f"wrote {dest}: {n} document{'s' * (n != 1)} with {pairs} pair{'s' * (pairs != 1)}, "
           f"{data.low} below {args.threshold:g}")
     return 0

@@ -7,6 +7,7 @@ pass (`align_batch`). Documents without sentences on both sides get no alignment
 from __future__ import annotations
 
 from ..align.aligner import AlignProblem, align_batch
+from ..align.scoring import DEFAULT_PARAMS
 from ..records import Alignment, ParsedDocument, Sentence
 from .base import Step
 
@@ -20,7 +21,7 @@ def _sents(doc: ParsedDocument, lang: str, section: str) -> list[Sentence]:
 
 class AlignmentStep(Step):
     name = "alignment"
-    version = 2  # 2: English-only numbers count as anchors; long documents in pieces
+    version = 3  # 2: English-only numbers count as anchors; long documents in pieces. 3: size bounds
 
     def run(self, docs: list[ParsedDocument]) -> None:
         problems: list[AlignProblem] = []
@@ -28,6 +29,12 @@ class AlignmentStep(Step):
         for k, doc in enumerate(docs):
             for section in SECTIONS:
                 zh, en = _sents(doc, "zh", section), _sents(doc, "en", section)
+                if max(len(zh), len(en)) > DEFAULT_PARAMS.max_side:
+                    # Not an abstract or a title: aligning it would need unbounded memory.
+                    flag = f"{section}_too_long_to_align"
+                    if flag not in doc.document.quality_flags:
+                        doc.document.quality_flags.append(flag)
+                    continue
                 if zh and en:
                     problems.append(AlignProblem([s.text for s in zh], [s.text for s in en],
                                                  [s.label for s in zh], [s.label for s in en]))

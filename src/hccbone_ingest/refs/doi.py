@@ -27,6 +27,8 @@ _SUFFIX_CHARS = r"(?:[-._;()/:A-Za-z0-9<>]|%[0-9A-Fa-f]{2})"
 _DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*(?:/|%2[Ff])" + _SUFFIX_CHARS + "+")
 _CONTINUATION = re.compile(_SUFFIX_CHARS + "+")
 _DOI_START = re.compile(r"10\.\d{4,9}")
+_SLASH = re.compile(r"/|%2[Ff]")
+_SUFFIX_ONE = re.compile(_SUFFIX_CHARS)
 _VALID = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/[-._;()/:a-z0-9<>]+$")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _TRAILING = ".,;:"
@@ -112,18 +114,26 @@ def _balanced(s: str, open_: str, close: str) -> bool:
 
 
 def _trim(s: str) -> str:
-    """Cut punctuation that ends the sentence or closes an enclosing bracket, not the DOI."""
-    while s:
-        prev = s
-        s = s.rstrip(_TRAILING)
+    """Cut punctuation that ends the sentence or closes an enclosing bracket, not the DOI.
+
+    Bracket counts are kept up to date while cutting (a DOI followed by 100,000 `)` costs one
+    pass, not one count of the string per character cut)."""
+    counts = {c: s.count(c) for c in "()<>"}
+    end = len(s)
+    while end:
+        prev = end
+        while end and s[end - 1] in _TRAILING:
+            end -= 1
         for open_, close in (("(", ")"), ("<", ">")):
-            if s.endswith(close) and s.count(close) > s.count(open_):
-                s = s[:-1]
-            if s.endswith(open_) and s.count(open_) > s.count(close):
-                s = s[:-1]
-        if s == prev:
+            if end and s[end - 1] == close and counts[close] > counts[open_]:
+                end -= 1
+                counts[close] -= 1
+            if end and s[end - 1] == open_ and counts[open_] > counts[close]:
+                end -= 1
+                counts[open_] -= 1
+        if end == prev:
             break
-    return s
+    return s[:end]
 
 
 def _joinable(doi: str, token: str) -> bool:
@@ -144,9 +154,13 @@ def _joinable(doi: str, token: str) -> bool:
     return False
 
 
+_URL_LOOKBACK = 2048  # a URL head longer than this is no URL; keeps many DOIs in one line linear
+
+
 def _in_url(view: str, start: int) -> bool:
     """Whether the DOI at `start` sits inside a URL (`https://doi.org/10…`, `…/doi/pdf/10…`)."""
-    line_start = max(view.rfind(" ", 0, start), view.rfind("\n", 0, start)) + 1
+    lo = max(0, start - _URL_LOOKBACK)
+    line_start = max(view.rfind(" ", lo, start), view.rfind("\n", lo, start), lo - 1) + 1
     head = view[line_start:start]
     return bool(head) and head.endswith("/") and bool(_URL_START.search(head))
 
@@ -187,6 +201,43 @@ def is_valid_doi(key: str | None) -> bool:
     )
 
 
+def _prefix_start(view: str, qs: int, pos: int) -> int:
+    """Where the longest `digits(.digits)*` run ending at `qs` starts (`qs` if there is none)."""
+    p = qs
+    while p > pos:
+        c = view[p - 1]
+        if c.isascii() and c.isdigit():
+            p -= 1
+        elif c == "." and p < qs and view[p].isdigit() and p - 2 >= pos and view[p - 2].isdigit():
+            p -= 1
+        else:
+            break
+    return p
+
+
+def _search_doi(view: str, pos: int) -> re.Match[str] | None:
+    """`_DOI.search(view, pos)` in linear time.
+
+    The regex alone tries every `10.` of a slash-less chain (`10.1234.10.1234.…`) and runs each
+    try to the end of the chain: quadratic. A DOI's prefix is `10.` digits and dots ending right
+    before `/` (or `%2F`) with a suffix character after it, so only the digits-and-dots run before
+    such a slash can hold its start; runs are disjoint, and inside one every try either fails
+    within ten characters (`\\d{4,9}`) or reaches the slash and succeeds.
+    """
+    for q in _SLASH.finditer(view, pos):
+        qs = q.start()
+        if not _SUFFIX_ONE.match(view, q.end()):
+            continue
+        p = _prefix_start(view, qs, pos)
+        s = view.find("10.", p, qs)
+        while s != -1:
+            m = _DOI.match(view, s)
+            if m is not None:
+                return m
+            s = view.find("10.", s + 1, qs)
+    return None
+
+
 def find_dois(text: str, *, join_lines: bool = True) -> list[DoiMatch]:
     """Every DOI in `text`, in order.
 
@@ -200,7 +251,7 @@ def find_dois(text: str, *, join_lines: bool = True) -> list[DoiMatch]:
     out: list[DoiMatch] = []
     pos = 0
     while True:
-        m = _DOI.search(view, pos)
+        m = _search_doi(view, pos)
         if m is None:
             break
         s, e = m.start(), m.end()

@@ -11,11 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 
 import orjson
 import pyarrow as pa
 
 from ..corpus import DocMeta
+from ..errors import UnwritableValue
 from ..pipeline import Outcome
 from ..tables import TABLES, bundle_rows
 
@@ -37,7 +39,31 @@ def meta_of(outcome: Outcome) -> DocMeta | None:
                    source_path=d.source_path)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unwritable_where(frag: dict) -> str:
+    """The first table.column (or field) holding a lone surrogate, for the quarantine message."""
+    def walk(v, where: str) -> str | None:
+        if isinstance(v, str):
+            m = _SURROGATE.search(v)
+            return f"{where} holds the lone surrogate U+{ord(m.group()):04X}" if m else None
+        items = v.items() if isinstance(v, dict) else enumerate(v) if isinstance(v, list) else ()
+        for k, x in items:
+            found = walk(x, f"{where}.{k}" if isinstance(k, str) else where)
+            if found:
+                return found
+        return None
+    for table, rows in frag["rows"].items():
+        found = walk(rows, table)
+        if found:
+            return found
+    return walk({k: v for k, v in frag.items() if k != "rows"}, "fragment") or "a value is not valid Unicode"
+
+
 def encode(outcome: Outcome) -> bytes:
+    """The fragment's bytes. Raises `UnwritableValue` (the caller quarantines the document) when
+    a value cannot be written, e.g. a lone surrogate that reached a row without `clean`."""
     meta = meta_of(outcome)
     frag = {
         "path": outcome.path,
@@ -47,7 +73,10 @@ def encode(outcome: Outcome) -> bytes:
         "error": dataclasses.asdict(outcome.error) if outcome.error else None,
         "rows": bundle_rows(outcome.doc) if outcome.doc else {},
     }
-    return orjson.dumps(frag, option=orjson.OPT_SORT_KEYS)
+    try:
+        return orjson.dumps(frag, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError as e:
+        raise UnwritableValue(f"the document cannot be written: {_unwritable_where(frag)} ({e})") from e
 
 
 def decode(data: bytes) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import uuid
@@ -72,16 +73,26 @@ class OutputDir:
         parent = posixpath.dirname(path)
         self.fs.makedirs(parent, exist_ok=True)
         tmp = f"{path}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        if self.is_local:
-            with open(tmp, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        else:
-            with self.fs.open(tmp, "wb") as f:
-                f.write(data)
-            self.fs.mv(tmp, path)
+        try:
+            if self.is_local:
+                with open(tmp, "wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, path)
+            else:
+                with self.fs.open(tmp, "wb") as f:
+                    f.write(data)
+                self.fs.mv(tmp, path)
+        except BaseException:
+            # A full disk (ENOSPC) or an interrupt: leave no temporary file behind (on a full disk
+            # it holds the space the next write needs).
+            with contextlib.suppress(OSError):
+                if self.is_local:
+                    os.unlink(tmp)
+                else:
+                    self.fs.rm(tmp)
+            raise
 
     def read_bytes(self, path: str) -> bytes | None:
         try:

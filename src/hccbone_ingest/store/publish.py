@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from .. import corpus
 from ..card import render_card
 from ..corpus import DocMeta
+from ..errors import DEDUPE_STAGE
 from ..stages import stage
 from ..tables import SCHEMA_VERSION, TABLES, sort_rows, to_arrow
 from ..terms.glossary import GlossaryBuilder
@@ -184,7 +185,7 @@ def _dedupe(docs: list[tuple[DocMeta, str]], errors: list[dict]) -> list[tuple[D
         for meta, _ in group[1:]:
             errors.append({
                 "source_path": meta.source_path, "content_sha256": None, "size_bytes": None,
-                "stage": "dedupe", "error_type": "DuplicateDocument",
+                "stage": DEDUPE_STAGE, "error_type": "DuplicateDocument",
                 "message": f"same document ({doc_id}) as {group[0][0].source_path}, which is kept",
             })
     return kept
@@ -359,13 +360,19 @@ def _publish(plan: RunPlan) -> PublishResult:
         kept = _dedupe(docs, errors)
         result.documents_per_source = dict(sorted(Counter(sources[m.doc_id] for m, _ in kept).items()))
         tmp = f"{snap}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        _write_snapshot(out, tmp, kept, errors, result)
-        card = render_card(version, result.rows_per_table, result.documents_per_source).encode()
-        out.write_bytes_atomic(posixpath.join(tmp, "README.md"), card)
-        saved = {k: getattr(result, k) for k in
-                 ("documents_per_source", "rows_per_table", "errors", "alignment_scores")}
-        out.write_bytes_atomic(posixpath.join(tmp, "_summary.json"),
-                               orjson.dumps(saved, option=orjson.OPT_SORT_KEYS))
+        try:
+            _write_snapshot(out, tmp, kept, errors, result)
+            card = render_card(version, result.rows_per_table, result.documents_per_source).encode()
+            out.write_bytes_atomic(posixpath.join(tmp, "README.md"), card)
+            saved = {k: getattr(result, k) for k in
+                     ("documents_per_source", "rows_per_table", "errors", "alignment_scores")}
+            out.write_bytes_atomic(posixpath.join(tmp, "_summary.json"),
+                                   orjson.dumps(saved, option=orjson.OPT_SORT_KEYS))
+        except Exception:
+            # A failed write (a full disk) must not leave a half snapshot holding the space until
+            # a later run sweeps it; the current snapshot is untouched either way.
+            _remove(out, tmp)
+            raise
         if out.exists(snap):
             _remove(out, snap)  # an older, unreferenced copy of the same version
         out.fs.mv(tmp, snap, recursive=True)  # local: one rename; the snapshot appears whole

@@ -9,26 +9,45 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import budget
+
 # NBSP, narrow NBSP, figure space, ideographic space, and the zero-width family.
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u3000\t\r\f\v]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Characters that print as nothing and must never reach a published value: C0/C1 controls (NUL
+# included; tab, LF, VT, FF, CR are spaces above), the soft hyphen, format characters (zero-width
+# family, bidi marks and embeddings, word joiner, invisible operators, BOM, interlinear
+# annotation), noncharacters, and lone surrogates (a JSON `\ud800` escape decodes to one; no
+# encoder can write it).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\ufffe\uffff\ud800-\udfff]"
+)
+_LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
 _MULTI = re.compile(r" {2,}")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 
 
 def clean(s: str | None) -> str | None:
-    """Collapse every kind of space to one ASCII space, drop zero-width chars, strip.
+    """Collapse every kind of space to one ASCII space, drop invisible characters, strip.
 
     Keeps line breaks out: callers that need lines split first. Returns None for None or
     for a string that is empty after cleaning.
     """
     if s is None:
         return None
-    s = _ZERO_WIDTH.sub("", s)
+    budget.check()  # every adapter calls this: a cooperative check of the per-file time budget
+    s = _LINE_SEPARATORS.sub(" ", s)
+    s = _INVISIBLE.sub("", s)
     s = _SPACES.sub(" ", s).replace("\n", " ")
     s = _MULTI.sub(" ", s).strip()
     return s or None
+
+
+def has_invisible(s: str) -> bool:
+    """True if `s` holds a character `clean` removes (the fragment writer's last check)."""
+    return _INVISIBLE.search(s) is not None
 
 
 def clean_lines(s: str) -> list[str]:
