@@ -350,3 +350,82 @@ def test_bracketed_label_after_a_wide_gap_starts_a_new_line() -> None:
     assert [a.name_zh for a in doc.affiliations] == ["示例大学附属第二医院急诊科, 广东 广州"]
     assert doc.abstract("zh") == "【目的】 探索某治疗。【结论】 某治疗有效。"
     assert [k.text for k in doc.keywords] == ["干细胞", "心功能"]
+
+
+# ----------------------------------------------------------------- portals (Wanfang, CNKI): precision guards
+
+_NAV_PAGE = """手机版
+网站地图
+帮助中心
+欢迎
+机构登录
+个人登录
+充值中心
+文献检索
+出版物检索
+某某医学杂志 . 2021 ,12 (03)
+北大核心
+胰腺癌术后复发的危险因素分析
+王小明1 李大华2
+1. 某某大学附属医院普外科2. 某某大学附属医院病理科
+摘要：
+目的：分析胰腺癌术后复发的危险因素。方法：回顾性分析120例患者。结果：肿瘤直径是独立危险因素。结论：应加强随访。
+关键词：
+胰腺癌；
+复发；
+危险因素；
+基金资助：
+某某省自然科学基金(2020AB12345)；
+专辑：
+医药卫生科技
+分类号：
+R735.9
+在线公开时间：
+2021-05-06（知网平台在线公开时间，不代表文献的发表时间）
+手机阅读
+CAJ下载
+"""
+
+
+def test_navigation_menu_never_joins_the_title() -> None:
+    doc = parse_journal_text(_NAV_PAGE)
+    assert doc.document.title_zh == "胰腺癌术后复发的危险因素分析"
+
+
+def test_title_validator_rejects_navigation_words() -> None:
+    from hccbone_ingest.validate import title_reason
+
+    assert title_reason("网站地图帮助中心欢迎机构登录胰腺癌术后复发的危险因素分析", "zh") == "chrome"
+    assert title_reason("真实世界注册研究中胰腺癌术后复发的危险因素", "zh") is None
+
+
+def test_one_keyword_per_line_list_ends_at_the_next_row() -> None:
+    kws = [k.text for k in parse_journal_text(_NAV_PAGE).keywords if k.lang == "zh"]
+    assert kws == ["胰腺癌", "复发", "危险因素"]
+
+
+@pytest.mark.parametrize("kw", ["R735.7", "R735.7;R730.5", "2023-04-26", "国家自然科学基金(82172045)",
+                                "专辑：", "下载：356页码：412-417"])
+def test_keyword_validator_rejects_rows_codes_and_funds(kw: str) -> None:
+    from hccbone_ingest.validate.keywords import keyword_reason
+
+    assert keyword_reason(kw, "zh") is not None
+
+
+@pytest.mark.parametrize("kw", ["CD44", "PD-L1", "2019-nCoV", "程序性死亡受体1（PD-1）"])
+def test_keyword_validator_keeps_codes_that_are_terms(kw: str) -> None:
+    from hccbone_ingest.validate.keywords import keyword_reason
+
+    assert keyword_reason(kw, "zh") is None
+
+
+def test_glued_numbered_affiliations_are_split() -> None:
+    affs = [a.name_zh for a in parse_journal_text(_NAV_PAGE).affiliations]
+    assert affs == ["某某大学附属医院普外科", "某某大学附属医院病理科"]
+
+
+def test_affiliation_validator_rejects_glued_numbered_items() -> None:
+    from hccbone_ingest.validate import affiliation_reason
+
+    assert affiliation_reason("某某大学附属医院普外科2. 某某大学附属医院病理科", "zh") == "affiliation_list"
+    assert affiliation_reason("某某大学附属医院普外科", "zh") is None

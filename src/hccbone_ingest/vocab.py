@@ -148,6 +148,14 @@ _CHROME_LINE = re.compile(
     r"\[?复制(?:中文|英文|中英文)?\]?|目录\s*contents?|文章快速检索|高级检索|"
     r"网刊加载中.*|使用.{0,12}浏览器.*|复制成功.*|切换至.*|"
     r"摘要|Abstract|"  # bare tab names; as a label alone on a line they are matched first
+    # portal navigation, login and account links, breadcrumbs, toggles and index badges
+    # (CNKI, Wanfang and other database portals print them one per line above the article)
+    r"网站地图|帮助中心|欢迎(?:您)?|(?:机构|个人|用户)?登录|注册|退出|充值(?:中心)?|手机版|首页|期刊|期刊论文|"
+    r"中国知网|文献检索|主题|出版物检索|知识元检索|引文检索|应用|资源导航|万方(?:数据知识服务平台|选题|分析|学术圈)|"
+    r"科慧|在线阅读|在线咨询|引用|记笔记|手机阅读|HTML阅读|CAJ下载|PDF下载|AI辅助阅读|引文网络|"
+    r"查看全部(?:\s*>>)?|更多(?:\s*>>)?|[>›»]|北大核心|CSCD|CSSCI|EI|SCI|SCIE|CA|JST|"
+    r"中文核心(?:期刊)?|科技核心|统计源期刊|中国科技核心期刊|网络首发|增强出版|"
+    r"(?:被引|下载|浏览|阅读)\s*[:：]?\s*[0-9]+|"
     r"[0-9]{1,6}|[-–—·•]+|\s*"
     r")$",
     re.IGNORECASE,
@@ -168,6 +176,32 @@ CHROME_TAIL_PIECE = re.compile(
 BANNER = re.compile(r"(?:本刊由|本刊).{0,60}主办|主办[。.]?$|主管[。.]?$|^(?:主\s*管|主\s*办)\s*[:：]")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+# Words of a portal's navigation and account menus: never part of an article's title.
+SITE_NAV = re.compile(r"网站地图|帮助中心|机构登录|个人登录|用户登录|充值中心|文献检索|出版物检索|高级检索|"
+                      r"知识服务平台|资源导航|登录\s*[|/]?\s*注册")
+
+
+# Labels of the label/value rows of database portals (Wanfang `.detailList`, CNKI rows), beside
+# FIELD_LABELS: the value stands on the same line or (in a copy) on the next line(s).
+ROW_LABELS: dict[str, str] = {
+    "刊名": "journal_zh", "Journal": "journal_en", "年,卷(期)": "year_volume_issue",
+    "年，卷(期)": "year_volume_issue", "所属期刊栏目": "column", "页数": "page_count", "页码": "pages",
+    "在线出版日期": "published", "网络首发时间": "published", "在线公开时间": "online_public",
+    "专辑": "album", "专题": "topic", "作者": "authors_zh", "Author": "authors_en", "Authors": "authors_en",
+    "作者单位": "affiliations_zh", "Doi": "doi", "DOI": "doi", "关键词": "keywords_zh",
+    "Keywords": "keywords_en", "基金项目": "funding", "基金资助": "funding", "分类号": "clc",
+}
+ROW_LABEL = re.compile(
+    r"^(?:（录用定稿）|\(录用定稿\))?(?P<label>"
+    + "|".join(re.escape(k) for k in sorted(ROW_LABELS, key=len, reverse=True))
+    + r")\s*[:：]\s*(?P<rest>.*)$")
+# What a keyword never is: a date, a classification code, a fund or grant line, a counter.
+NOT_A_KEYWORD = re.compile(
+    r"^(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}|^[A-Z][0-9]{1,4}(?:\.[0-9]+)+(?:\s*[;；,，\s]\s*"
+    r"[A-Z][0-9]{1,4}(?:\.[0-9]+)*)*$|基金|资助|项目\s*[(（]|计划\s*[(（]|[(（][A-Za-z]*[0-9][0-9A-Za-z-]{5,}[)）]|"
+    r"不代表|知网|万方|下载\s*[:：]|页码\s*[:：]|页数\s*[:：]")
 
 
 # Page statistics and posting lines: `发表时间:2024年01月04日阅读量:626次下载量:229次`, `点击数:`.

@@ -82,7 +82,7 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
 @register
 class JournalTextAdapter(SourceAdapter):
     name = "journal_text"
-    version = 3  # 3: parse by evidence on any platform (sources/_journal/); cache key
+    version = 4  # 4: portal rows, menus, glued affiliations (Wanfang, CNKI); 3: parse by evidence
     source = SOURCE
 
     def can_parse(self, raw: RawInput) -> float:

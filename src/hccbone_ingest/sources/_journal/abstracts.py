@@ -70,7 +70,8 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             break  # the article body starts (`1 资料与方法`): no abstract runs past it
         if kw_open is not None and pending_kw is None:
             if len(line) <= 60 and _keyword_label(line, norm) is None and not vocab.ABSTRACT_EN.match(norm) \
-                    and not vocab.ABSTRACT_ZH.match(norm) and not vocab.PART_EN.match(norm):
+                    and not vocab.ABSTRACT_ZH.match(norm) and not vocab.PART_EN.match(norm) \
+                    and not _ends_keyword_run(line):
                 _add_keywords(out, kw_open, line)
                 continue
             kw_open = None
@@ -193,6 +194,17 @@ def _printed_rest(line: str, norm: str, m: re.Match[str]) -> str:
     """The value after a label matched on the normalized line, as printed (NFKC and the
     traditional-label folding keep lengths, so offsets carry over)."""
     return line[m.start("rest"):].strip() if len(norm) == len(line) else m.group("rest")
+
+
+def _ends_keyword_run(line: str) -> bool:
+    """A one-keyword-per-line list ends at the next label (`基金资助：`, `专辑：`, `DOI：`), a row
+    label alone on its line, a button, a counter or a classification code (CNKI prints its rows
+    right below the keywords, with no blank line between)."""
+    from .lines import TEXT, label_line
+
+    if vocab.match_label(line) is not None or re.search(r"[:：]\s*$", line) or vocab.ROW_LABEL.match(line):
+        return True
+    return label_line(line).kind != TEXT or vocab.NOT_A_KEYWORD.search(line) is not None
 
 
 def _keyword_label(line: str, norm: str) -> tuple[str, str] | None:

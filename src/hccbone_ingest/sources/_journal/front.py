@@ -284,7 +284,7 @@ def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
         return []
     if s.startswith(("(", "（")) and s.endswith((")", "）")):
         s = s[1:-1].strip()
-    pieces = _AFF_SPLIT.split(s)
+    pieces = [x for piece in _AFF_SPLIT.split(s) for x in split_glued_numbered(piece)]
     out = []
     for p in pieces:
         p = p.strip(" ;；")
@@ -294,6 +294,23 @@ def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
             return []
         out.append(a)
     return out
+
+
+_GLUED_NUMBER = re.compile(r"(?<=[\u3400-\u9fff）)A-Za-z])(?P<no>[0-9]{1,2})\s*[.、．]\s*(?=[\u3400-\u9fff])")
+
+
+def split_glued_numbered(s: str) -> list[str]:
+    """`1. 单位A2. 单位B` (CNKI prints the labelled institutions glued on one line) -> the items.
+    Split only where the next label in sequence follows a CJK character: `2.` after `1.`, …"""
+    first = re.match(r"\s*[(（]?\s*([0-9]{1,2})\s*[.、．]", s)
+    if first is None:
+        return [s]
+    expect, out, start = int(first.group(1)) + 1, [], 0
+    for m in _GLUED_NUMBER.finditer(s):
+        if int(m.group("no")) == expect:
+            out.append(s[start:m.start()])
+            start, expect = m.start(), expect + 1
+    return [*out, s[start:]]
 
 
 def _printed_affiliation(printed: str, norm: str, lang: str) -> jf.AffiliationLine | None:
@@ -375,6 +392,8 @@ def split_head(part: Part, lang: str, title: str | None = None, *, english_block
         head.section, lines = lines[0], lines[1:]
         if len(lines) > 1 and not head.authors:
             lines = lines[:1]  # no author line to end the title: only its first line is sure
+        elif len(lines) > 1 and not wrapped_title(lines):
+            head.section, lines = None, lines[-1:]  # a menu above the title: the line above the names
     elif len(lines) >= 2:
         lines = lines[-1:] if lang == "zh" else lines
     if lang == "en" and not head.authors and len(lines) > 1 \
@@ -383,6 +402,15 @@ def split_head(part: Part, lang: str, title: str | None = None, *, english_block
     if lines:
         head.title = join_pieces(lines) if lang == "zh" else " ".join(lines)
     return head
+
+
+def wrapped_title(lines: list[str]) -> bool:
+    """Lines that can be one title wrapped by the page: at most three, every line but the last
+    long (a wrap happens at the width of the column), none a menu item. A run of short lines is
+    a navigation menu or a list, never a title."""
+    if len(lines) > 3:
+        return False
+    return all(len(x) >= 8 for x in lines[:-1]) and not any(vocab.SITE_NAV.search(x) for x in lines)
 
 
 def clean_title(title: str | None) -> str | None:
