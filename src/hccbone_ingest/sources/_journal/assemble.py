@@ -40,6 +40,7 @@ from .front import (
 )
 from .lists import build_lists, numbered_items
 from .people import labelled_author_groups, people
+from .rows import Rows, take_rows
 
 SOURCE = "journal"
 
@@ -201,7 +202,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     id falls back to a hash of `text`. Raises `ParseError` when the text holds no title, no
     abstract and no DOI (a copy truncated beyond use).
     """
-    lines = ln.prepare(text)
+    lines, rows = take_rows(ln.prepare(text))
     header_i, header, refs_i = _find_anchors(lines)
     start = header_i + 1 if header_i is not None else 0
     fs = ln.front_stream(lines[start:refs_i])
@@ -299,10 +300,12 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     prov: dict[str, str] = {}  # fields not read where they normally are
     _fill_from_citations(doc, flags, prov)
     _fill_meta(doc, front, flags)
+    _fill_from_rows(doc, rows, prov)
     _check_cma_doi(doc, flags)
     if labelled_people is not None:
         zh_head.authors = zh_head.authors or labelled_people[0]
         front.zh.affiliations = front.zh.affiliations or labelled_people[1]
+    _people_from_rows(rows, zh_head, en_head, front)
     _authors_from_citations(zh_head, en_head, cite_zh, cite_en)
     authors, affiliations = people(front, zh_head, en_head, doc, flags)
 
@@ -498,3 +501,43 @@ def _check_cma_doi(doc: Document, flags: list[str]) -> None:
         flags.append("doi_issue_mismatch")
 
 
+
+
+def _fill_from_rows(doc: Document, rows: Rows, prov: dict[str, str]) -> None:
+    """Portal rows (`刊名：`, `年，卷(期)：`, `页码：`, `在线出版日期：`), the CNKI source line and the
+    breadcrumb fill what the page printed nowhere else."""
+    journal = clean(rows.values.get("journal_zh")) or rows.journal
+    if doc.journal_zh is None and journal and has_cjk(journal) and len(journal) <= 40:
+        doc.journal_zh, prov["journal_zh"] = journal, "row"
+    journal_en = clean(rows.values.get("journal_en"))
+    if doc.journal_en is None and journal_en and not has_cjk(journal_en) and len(journal_en) <= 120:
+        doc.journal_en, prov["journal_en"] = journal_en, "row"
+    yvi = rows.year_volume_issue()
+    if yvi is None and rows.year is not None and rows.issue is not None:
+        yvi = (rows.year, rows.volume, rows.issue)
+    if doc.year is None and yvi is not None:
+        doc.year, doc.volume, doc.issue = yvi
+        prov.update(dict.fromkeys(("year", "volume", "issue"), "row"))
+    pages = rows.pages()
+    if doc.first_page is None and pages is not None:
+        doc.first_page, doc.last_page = pages
+        prov.update(dict.fromkeys(("first_page", "last_page"), "row"))
+    published = jf.parse_date(rows.values.get("published"))
+    if doc.published_date is None and published is not None:
+        doc.published_date, prov["published_date"] = published, "row"
+
+
+def _people_from_rows(rows: Rows, zh: Head, en: Head, front: FrontBlocks) -> None:
+    """`作者：` / `Author：` / `作者单位：` rows, when the front printed no names of that language."""
+    for head, key, lang in ((zh, "authors_zh", "zh"), (en, "authors_en", "en")):
+        value = rows.values.get(key)
+        if value and not head.authors:
+            head.authors = author_items(value, lang) or []
+    if rows.affiliations and not front.zh.affiliations:
+        for piece in rows.affiliations:
+            a = jf.parse_zh_affiliation(piece)
+            if a is None or not looks_like_institution(a.name, "zh"):
+                front.zh.affiliations = []
+                return
+            front.zh.affiliations.append(jf.AffiliationLine(a.label or len(front.zh.affiliations) + 1,
+                                                            a.name, a.postcode))
