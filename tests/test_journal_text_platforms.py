@@ -28,7 +28,7 @@ from hccbone_ingest.sources.journal_text import JournalTextAdapter, parse_journa
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 ARTICLE_PLATFORMS = ("hans", "rhhz_info", "rhhz_plain", "cma_current", "cjco", "etiller", "univ_smu",
-                     "reftab", "pansmed", "xml_journal", "yiigle", "univ_jlu", "jizihe")
+                     "wanfang", "cnki", "reftab", "pansmed", "xml_journal", "yiigle", "univ_jlu", "jizihe")
 
 
 def _fixtures(platforms: tuple[str, ...]) -> list[Path]:

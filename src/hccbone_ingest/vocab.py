@@ -257,9 +257,17 @@ FRONT_TAB = re.compile(r"^(?:参考文献|References?|作者|Authors?|图表|Fig
                        r"相关文章|Related\s+articles?|引证文献|Cited\s+by|补充材料|附件)$", re.IGNORECASE)
 # `[n]` opening a reference or a related article.
 LIST_MARKER = re.compile(r"^\[(?P<no>[0-9]{1,4})\]\s*(?P<rest>.*)$")
-REFERENCES_HEADING = re.compile(r"^(?:参考文献|References?)\s*[:：]?$", re.IGNORECASE)
-RELATED_HEADING = re.compile(r"^(?:相关文章|相关文献|Related\s+articles?)(?:\s*[:：]?\s*[0-9]*)$",
-                             re.IGNORECASE)
+# `参考文献(5)`: portals print the count in the tab (Wanfang).
+REFERENCES_HEADING = re.compile(r"^(?:参考文献|References?)\s*(?:[(（]\s*[0-9]{1,4}\s*[)）])?\s*[:：]?$",
+                                re.IGNORECASE)
+# Lists after the references that are other articles (portals: similar articles, readers' picks,
+# citing articles, co-cited ones): their items are never references.
+RELATED_HEADING = re.compile(r"^(?:相关文章|相关文献|Related\s+articles?|相似文献|读者推荐|相关基金文献|"
+                             r"引证文献|共引文献|同被引文献|二级参考文献|二级引证文献|关联作者|相关视频|相关学者|相关机构)"
+                             r"(?:\s*[:：]?\s*[(（]?[0-9]*[)）]?)$", re.IGNORECASE)
+# CNKI groups its references by database, numbering on across the groups: not a new list.
+REFERENCE_GROUP = re.compile(r"^(?:共找到\s*[0-9]+\s*条|中国学术期刊网络出版总库|中国博士学位论文全文数据库|"
+                             r"中国优秀硕士学位论文全文数据库|中国重要会议论文全文数据库|外文题录数据库|国际期刊数据库)$")
 # Lines of the abstract block that are neither abstract nor keywords.
 CLASSIFICATION_KEYS = ("clc", "doc_code", "article_id", "doi")
 
