@@ -429,3 +429,103 @@ def test_affiliation_validator_rejects_glued_numbered_items() -> None:
 
     assert affiliation_reason("某某大学附属医院普外科2. 某某大学附属医院病理科", "zh") == "affiliation_list"
     assert affiliation_reason("某某大学附属医院普外科", "zh") is None
+
+
+# ----------------------------------------------------------------- portals: label/value rows (recall)
+
+_ROWS_PAGE = """首页
+>
+期刊
+>
+某某临床医学杂志
+>
+2022年7期
+期刊论文
+胃癌腹膜转移的综合治疗进展
+摘要：
+目的：总结胃癌腹膜转移的治疗进展。方法：检索近十年的文献。结果：综合治疗可延长生存。结论：应开展多中心研究。
+查看全部>>
+Doi：
+10.5555/j.issn.1000-0000.2022.07.003
+作者：
+赵一鸣 1  钱二丫 2
+作者单位：
+1. 某某医科大学附属医院胃肠外科,某市 100000
+2. 某某医科大学附属医院肿瘤科,某市 100000
+刊名：
+某某临床医学杂志
+年，卷(期)：
+2022,38(7)
+所属期刊栏目：
+综述
+关键词：
+胃癌 腹膜转移 综合治疗
+在线出版日期：
+2022年7月20日
+页数：
+5(611-615)
+参考文献(2)
+引证文献(0)
+相似文献
+1.赵一鸣,钱二丫.胃癌的外科治疗[J].某某外科杂志,2019,10(2):11-15.
+2.孙三,李四.腹膜转移的评估[J].某某肿瘤杂志,2020,11(3):21-25.
+相似文献
+1.腹腔热灌注化疗的应用[J].某某杂志,2021,3(1):1-5.
+"""
+
+
+def test_label_above_value_rows_are_read() -> None:
+    doc = parse_journal_text(_ROWS_PAGE)
+    d = doc.document
+    assert d.title_zh == "胃癌腹膜转移的综合治疗进展"
+    assert d.doi == "10.5555/j.issn.1000-0000.2022.07.003"
+    assert (d.journal_zh, d.year, d.volume, d.issue) == ("某某临床医学杂志", 2022, "38", "7")
+    assert (d.first_page, d.last_page) == ("611", "615")  # `页数：5(611-615)`: count, then the range
+    assert d.published_date == dt.date(2022, 7, 20)
+    assert [a.name_zh for a in doc.authors] == ["赵一鸣", "钱二丫"]
+    assert [a.name_zh for a in doc.affiliations] == ["某某医科大学附属医院胃肠外科,某市",
+                                                     "某某医科大学附属医院肿瘤科,某市"]
+    assert [k.text for k in doc.keywords if k.lang == "zh"] == ["胃癌", "腹膜转移", "综合治疗"]
+    assert len(doc.references) == 2  # the 相似文献 list after them is not references
+
+
+def test_breadcrumb_gives_journal_year_issue_without_rows() -> None:
+    from hccbone_ingest.sources._journal.rows import take_rows
+
+    _, rows = take_rows(["首页", ">", "期刊", ">", "某某杂志", ">", "2021年3期", "标题"])
+    assert (rows.journal, rows.year, rows.issue) == ("某某杂志", 2021, "3")
+    _, rows = take_rows(["首页 > 期刊 > 某某杂志 > 2021年3期"])
+    assert (rows.journal, rows.year, rows.issue) == ("某某杂志", 2021, "3")
+
+
+def test_cnki_source_line_and_glued_counters() -> None:
+    from hccbone_ingest.sources._journal.rows import take_rows
+
+    out, rows = take_rows(["某某医学杂志 . 2023 ,48 (04)", "标题",
+                           "下载：356页码：412-417页数：6大小：1286K"])
+    assert (rows.journal, rows.year, rows.volume, rows.issue) == ("某某医学杂志", 2023, "48", "04")
+    assert rows.pages() == ("412", "417")
+    assert "某某医学杂志 . 2023 ,48 (04)" not in out
+
+
+def test_online_public_time_is_not_a_publication_date() -> None:
+    d = parse_journal_text(_NAV_PAGE).document
+    assert d.published_date is None  # `在线公开时间` (CNKI: not the publication date)
+    assert (d.journal_zh, d.year, d.volume, d.issue) == ("某某医学杂志", 2021, "12", "03")
+
+
+def test_cnki_reference_groups_number_on() -> None:
+    page = _NAV_PAGE + """参考文献
+中国学术期刊网络出版总库
+共找到 2 条
+[1]胰腺癌的流行病学[J]. 王一,李二.  某某杂志. 2019(06)
+[3]胰腺癌的手术治疗[J]. 张三.  某某外科杂志. 2020(03)
+外文题录数据库
+共找到 1 条
+[2]Pancreatic cancer recurrence[J]. Smith A.  Some Journal. 2018(04)
+相似文献
+胰腺癌新辅助治疗进展
+"""
+    refs = parse_journal_text(page).references
+    assert [r.ref_no for r in refs] == [1, 3, 2]
+    assert "新辅助" not in refs[-1].raw

@@ -113,6 +113,16 @@ def _as_markers(lines: list[str | None]) -> list[str | None]:
     return out
 
 
+def _skip_tab_row(lines: list[str | None]) -> list[str | None]:
+    """`参考文献(5)` `引证文献(2)` `相似文献` then the list: the other tabs' names after the heading
+    are a tab row, not the heading of a related list."""
+    k = 1
+    while k < len(lines) and (lines[k] is None or vocab.RELATED_HEADING.match(lines[k] or "")
+                              or vocab.is_chrome(lines[k] or "")):
+        k += 1
+    return [lines[0], *lines[k:]]
+
+
 def _trim_foot(region: list[str | None]) -> list[str | None]:
     """Drop the metrics legend from a block that runs to the end of the page (no lists)."""
     end = len(region)
@@ -225,7 +235,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     abstracts = parse_abstracts([*front.spill, None, *fs.lines[front_stop:]])
     ref_lines = lines[refs_i:]
     if ref_lines and vocab.REFERENCES_HEADING.match(vocab.normalize_label(ref_lines[0] or "")):
-        ref_lines = _as_markers(ref_lines)
+        ref_lines = _as_markers(_skip_tab_row(ref_lines))
     items, reached_foot = numbered_items(ref_lines)
     references, related, list_flags = build_lists(items, reached_foot)
 
