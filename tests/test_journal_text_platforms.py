@@ -529,3 +529,12 @@ def test_cnki_reference_groups_number_on() -> None:
     refs = parse_journal_text(page).references
     assert [r.ref_no for r in refs] == [1, 3, 2]
     assert "新辅助" not in refs[-1].raw
+
+
+def test_space_separated_english_keywords_split_only_when_the_chinese_count_agrees() -> None:
+    from hccbone_ingest.sources._journal.abstracts import split_capitalised_keywords
+
+    line = "Liver neoplasms Spinal metastasis Pain relief"
+    assert split_capitalised_keywords(line, 3) == ["Liver neoplasms", "Spinal metastasis", "Pain relief"]
+    assert split_capitalised_keywords(line, 4) is None  # the counts disagree: not guessed
+    assert split_capitalised_keywords("liver neoplasms spinal metastasis pain relief", 3) is None

@@ -31,6 +31,7 @@ class Abstracts:
     flags: list[str] = field(default_factory=list)
     keyword_lists: dict[str, list[list[str]]] = field(default_factory=dict)  # one list per label
     leftover: list[str | None] = field(default_factory=list)  # lines no abstract took (an English block)
+    unseparated_en: str | None = None  # English keywords copied with spaces only
 
 
 def line_lang(line: str) -> str:
@@ -148,6 +149,11 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
         out.flags.append("unplaced_paragraph")
     for lang, lists in out.keyword_lists.items():  # a site's tag line beside the article's own list
         out.keywords[lang] = max(lists, key=len)
+    if out.unseparated_en and not out.keywords.get("en"):
+        split = split_capitalised_keywords(out.unseparated_en, len(out.keywords.get("zh", [])))
+        if split:
+            out.keywords["en"] = split
+            out.flags.remove("keywords_unseparated")
     for lang in ("zh", "en"):
         if lang in labelled:
             out.texts[lang] = labelled[lang]
@@ -231,6 +237,7 @@ def _add_keywords(out: Abstracts, lang: str, value: str) -> None:
             return
     if lang == "en" and not re.search(r"[,，;；、/]", value) and len(value.split()) > 4:
         out.flags.append("keywords_unseparated")  # English keywords copied with spaces only: no boundaries
+        out.unseparated_en = out.unseparated_en or value
         return
     _current_list(out, lang).extend(split_keywords(value))
 
@@ -255,6 +262,28 @@ def split_languages(value: str) -> tuple[str, str]:
     if len(re.findall(r"[A-Za-z]{3,}", rest)) >= 1 and len(rest) >= 6 and " " in rest.strip():
         return value[: last.end() + (m.end() if m else 0)].rstrip(" ,，;；、"), rest
     return value, ""
+
+
+_EN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'’-]*$")
+
+
+def split_capitalised_keywords(value: str, n_zh: int) -> list[str] | None:
+    """`Liver neoplasms Spinal metastasis Pain relief` (linked keywords copied with spaces only):
+    each keyword starts with a capital and its other words do not. Two signals must agree: the
+    capitals cut the line into exactly as many keywords as the Chinese list holds. Lower-case
+    lists, acronyms and capitalised multi-word terms give another count and stay unsplit."""
+    words = value.split()
+    if n_zh < 2 or not words or not all(_EN_WORD.match(w) for w in words) or not words[0][0].isupper():
+        return None
+    out: list[list[str]] = []
+    for w in words:
+        if w[0].isupper():
+            out.append([w])
+        else:
+            out[-1].append(w)
+    if len(out) != n_zh or any(len(k) > 4 for k in out):
+        return None
+    return [" ".join(k) for k in out]
 
 
 def split_keywords(value: str) -> list[str]:

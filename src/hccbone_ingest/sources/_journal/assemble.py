@@ -91,7 +91,7 @@ def _dotted_list_heading(lines: list[str | None], start: int) -> int | None:
         if line is None or not vocab.REFERENCES_HEADING.match(vocab.normalize_label(line)):
             continue
         # the tab row between the heading and the list (`引证文献(2)`, `相似文献`) is skipped
-        nxt = next((x for x in lines[i + 1:i + 6] if x is not None and not vocab.RELATED_HEADING.match(x)
+        nxt = next((x for x in lines[i + 1:i + 9] if x is not None and not vocab.RELATED_HEADING.match(x)
                     and not vocab.is_chrome(x)), None)
         m = _DOTTED.match(nxt or "")
         if m and m.group("no") == "1" and jf.looks_like_citation(nxt or ""):
