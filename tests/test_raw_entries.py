@@ -114,7 +114,8 @@ def test_a_rewrite_that_keeps_size_and_mtime_is_seen(tmp_path):
 
 
 def test_verify_rehashes_every_file_and_reprocesses_none_that_did_not_change(tmp_path, monkeypatch):
-    raw = write_raw(tmp_path / "raw", {"journal/a.txt": journal_variant(1), "journal/b.txt": journal_variant(2)})
+    raw = write_raw(tmp_path / "raw", {"journal/a.txt": journal_variant(1),
+                                       "journal/b.txt": journal_variant(2)})
     out = tmp_path / "out"
     ingest(raw, out)
     hashed: list[str] = []

@@ -47,7 +47,8 @@ def test_parse_file_one_object_per_line(tmp_path, capsys):
     assert (a["pages_first"], a["pages_last"]) == ("46", "51")
     assert a["doi"] == "10.3760/cma.j.issn.2096-5400.2018.02.010" and a["doi_valid"] is True
     assert blank["flags"] == ["unparseable"] and blank["title"] is None and blank["authors"] == []
-    assert (b["type_code"], b["title"], b["volume"], b["publisher"]) == ("M", "国史旧闻", "1", "中华书局")  # volumes as their numeral (issue 13)
+    # volumes as their numeral (issue 13)
+    assert (b["type_code"], b["title"], b["volume"], b["publisher"]) == ("M", "国史旧闻", "1", "中华书局")
 
 
 def test_parse_stdin(monkeypatch, capsys):

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
+from ..text.normalize import paragraph_lang
 from ..vocab import EMAIL, URL
 from .common import (
     BUTTON,
     CITATION_LOCATOR,
     CITATION_MARK,
     CJK_CHARS,
-    cjk_share,
     has_copyright,
     inline_label,
     is_chrome_run,
@@ -29,7 +29,7 @@ from .common import (
 from .institutions import has_institution_word
 from .names import MARKED_NAMES, SPACED_COMMA, is_name_list
 
-MIN_ZH, MAX_ZH = 30, 6000  # CJK characters / characters
+MIN_ZH, MAX_ZH = 30, 6000  # CJK characters + Latin words / characters
 MIN_EN_WORDS, MAX_EN = 15, 12000  # words / characters
 
 _CJK = f"[{CJK_CHARS}]"
@@ -119,18 +119,19 @@ def abstract_reason(s: str, lang: str, *, title: str | None = None) -> str | Non
         return "conversion_artefact"
     prose = _strip_mentions(s)
     if lang == "zh":
-        if n_cjk(prose) == 0 or cjk_share(prose) < 0.4:
+        if paragraph_lang(prose) != "zh":
             return "wrong_script"
         if len(s) > MAX_ZH:
             return "too_long"
         if _keyword_line(prose, lang):
             return "keyword_line"
-        if n_cjk(prose) < MIN_ZH:
+        # length in words: CJK characters plus Latin terms (gene names, statistics)
+        if n_cjk(prose) + len(re.findall(r"[A-Za-z]{2,}", prose)) < MIN_ZH:
             return "too_short"
         if not _ZH_SENTENCE_END.search(prose):
             return "not_prose"
     else:
-        if n_latin(prose) == 0 or (n_cjk(prose) and cjk_share(prose) > 0.05):
+        if n_latin(prose) == 0 or paragraph_lang(prose) != "en":
             return "wrong_script"
         if len(s) > MAX_EN:
             return "too_long"

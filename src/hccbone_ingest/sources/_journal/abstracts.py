@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ... import vocab
-from ...text.normalize import cjk_ratio, clean, has_cjk
+from ...text.normalize import cjk_ratio, clean, has_cjk, paragraph_lang
 from .. import _journal_fields as jf
 from .front import author_items
 
@@ -35,7 +35,12 @@ class Abstracts:
 
 
 def line_lang(line: str) -> str:
-    return "zh" if has_cjk(line) and cjk_ratio(line) >= 0.2 else "en"
+    """A paragraph's language (`text.normalize.paragraph_lang`); a glued zh+en line goes by its
+    larger part, as the keyword and front parsers expect."""
+    lang = paragraph_lang(line)
+    if lang == "mixed":
+        return "zh" if cjk_ratio(line) >= 0.2 else "en"
+    return lang
 
 
 def _prose(line: str, lang: str) -> bool:

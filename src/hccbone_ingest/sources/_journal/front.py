@@ -216,7 +216,9 @@ def parse_front(lines: list[str | None], titles: dict[str, str | None]) -> Front
             lang, part = "en", front.en
         elif lang == "zh" and not front.zh.head and not has_cjk(line):
             lang, part = "en", front.en  # an English-only front block
-        if part.started_body and not (part.affiliations and _affiliation(line, lang)):
+        # Only a line that is an institution continues a block whose body has started: prose
+        # after the English block (no 引用本文 between) is the abstract, never an affiliation.
+        if part.started_body and not (part.affiliations and _affiliations(line, lang)):
             front.spill.append(line)
             continue
         if part.head and (part.affiliations or is_author_line(part.head[-1], lang)):
