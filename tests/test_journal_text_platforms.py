@@ -28,7 +28,8 @@ from hccbone_ingest.sources.journal_text import JournalTextAdapter, parse_journa
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 ARTICLE_PLATFORMS = ("hans", "rhhz_info", "rhhz_plain", "cma_current", "cjco", "etiller", "univ_smu",
-                     "wanfang", "cnki", "reftab", "pansmed", "xml_journal", "yiigle", "univ_jlu", "jizihe")
+                     "wanfang", "cnki", "medjournals", "cqvip", "reftab", "pansmed", "xml_journal", "yiigle",
+                     "univ_jlu", "jizihe")
 
 
 def _fixtures(platforms: tuple[str, ...]) -> list[Path]:
@@ -538,3 +539,32 @@ def test_space_separated_english_keywords_split_only_when_the_chinese_count_agre
     assert split_capitalised_keywords(line, 3) == ["Liver neoplasms", "Spinal metastasis", "Pain relief"]
     assert split_capitalised_keywords(line, 4) is None  # the counts disagree: not guessed
     assert split_capitalised_keywords("liver neoplasms spinal metastasis pain relief", 3) is None
+
+
+def test_title_glued_to_claim_and_citation_counter_and_nav_items() -> None:
+    page = """中文期刊服务平台
+首页
+期刊导航
+期刊评价报告
+登录 注册
+首页 > 期刊导航 > 某某肿瘤杂志 > 2022年第6期
+胰腺癌骨转移的诊治进展 认领 被引量：7
+在线阅读
+下载PDF
+摘要：胰腺癌骨转移少见。本文总结其影像学表现与治疗策略，并对多学科协作进行展望。
+关键词：胰腺癌；骨转移
+"""
+    assert parse_journal_text(page).document.title_zh == "胰腺癌骨转移的诊治进展"
+
+
+def test_affiliation_heading_with_numbers_without_dots() -> None:
+    page = """某某病例的诊治分析
+作者：王甲1  李乙2
+作者单位：
+1 某某大学附属医院骨科，某市 100000
+2 某某大学附属医院病理科，某市 100000
+摘要：目的 分析病例。方法 回顾分析。结果 均治愈。结论 有效。
+关键词：骨肿瘤；病理
+"""
+    affs = [a.name_zh for a in parse_journal_text(page).affiliations]
+    assert affs == ["某某大学附属医院骨科，某市", "某某大学附属医院病理科，某市"]

@@ -155,7 +155,9 @@ _CHROME_LINE = re.compile(
     r"科慧|在线阅读|在线咨询|引用|记笔记|手机阅读|HTML阅读|CAJ下载|PDF下载|AI辅助阅读|引文网络|"
     r"查看全部(?:\s*>>)?|更多(?:\s*>>)?|[>›»]|北大核心|CSCD|CSSCI|EI|SCI|SCIE|CA|JST|"
     r"中文核心(?:期刊)?|科技核心|统计源期刊|中国科技核心期刊|网络首发|增强出版|"
-    r"(?:被引|下载|浏览|阅读)\s*[:：]?\s*[0-9]+|"
+    r"(?:被引|被引量|下载|浏览|阅读)\s*[:：]?\s*[0-9]+|"
+    r"期刊导航|期刊评价报告|期刊开放获取|职称评审材料打包|中文期刊服务平台|中华医学期刊网|认领|下载PDF|职称材料|导出|"
+    r"收起|展开更多|共享到|同作者文献|相关主题|资讯|指南共识|专题|视频|文章详情|登录\s*[|/]?\s*注册|"
     r"[0-9]{1,6}|[-–—·•]+|\s*"
     r")$",
     re.IGNORECASE,
@@ -171,16 +173,19 @@ CHROME_TAIL = re.compile(
 # follows Chinese text: E-Tiller `标题  PDF`), a counter with its number, a bracketed button.
 CHROME_TAIL_PIECE = re.compile(
     r"(?:[,，]\s*(?:PDF|HTML|XML|EPUB)|(?<=[\u3400-\u9fff）)])\s+(?:PDF|HTML|XML|EPUB)"
-    r"|[\s,，]*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]\s*[0-9]+|[\s,，]*\[[^\]]{0,20}\])\s*$",
+    r"|[\s,，]*(?:下载|浏览|收藏|分享|被引|被引量|阅读)\s*[:：]\s*[0-9]+|[\s,，]*\[[^\]]{0,20}\]"
+    r"|(?<=[\u3400-\u9fff）)A-Za-z])\s+认领|\s+收起)\s*$",
     re.IGNORECASE)
 BANNER = re.compile(r"(?:本刊由|本刊).{0,60}主办|主办[。.]?$|主管[。.]?$|^(?:主\s*管|主\s*办)\s*[:：]")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+# An expand/collapse toggle copied at the end of the text it folds (`… 风险。 收起`).
+TOGGLE_TAIL = re.compile(r"(?<=\S)\s+(?:收起|展开更多|展开全部)$")
 # Words of a portal's navigation and account menus: never part of an article's title.
 SITE_NAV = re.compile(r"网站地图|帮助中心|机构登录|个人登录|用户登录|充值中心|文献检索|出版物检索|高级检索|"
-                      r"知识服务平台|资源导航|登录\s*[|/]?\s*注册")
+                      r"知识服务平台|资源导航|登录\s*[|/]?\s*注册|期刊导航|期刊评价报告|职称评审|当前位置\s*[:：]")
 
 
 # Labels of the label/value rows of database portals (Wanfang `.detailList`, CNKI rows), beside

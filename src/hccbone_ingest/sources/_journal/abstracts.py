@@ -18,6 +18,7 @@ from .front import author_items
 
 _MAX_UNLABELLED = 3  # an unlabelled abstract is a paragraph or three, not a body
 _NOISE_KEYS = ("clc", "doc_code", "article_id", "doi")
+_ABSTRACT_BLOCK_KEYS = ("abstract_zh", "abstract_en", "keywords_zh", "keywords_en", *_NOISE_KEYS)
 _BODY_HEADING = re.compile(
     r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[一二三四五六七八九十]{1,3}[、.])\s*[\u3400-\u9fffA-Z]\S{0,25}$")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -89,6 +90,11 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             if noise.key == "doi" and noise.rest:
                 out.doi_line = line
             current = None  # `中图分类号:` ends the abstract, with or without its value
+            continue
+        other = vocab.match_label(line) if current is not None else None
+        if other is not None and (other.colon or other.bracketed) and other.key not in _ABSTRACT_BLOCK_KEYS:
+            current = None  # `作者：…` after the abstract (VIP): another field, never the abstract's tail
+            left.append(at)
             continue
         if pending_kw is not None:  # `关键词:` alone on its line: the values follow
             _add_keywords(out, pending_kw, line)
