@@ -41,7 +41,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "citation_en": (r"Cite\s+this\s+article", r"Citation", r"How\s+to\s+cite(?:\s+this\s+article)?"),
     "authors_zh": (r"作\s*者",),
     "authors_en": (r"Authors?",),
-    "affiliations_zh": (r"作者单位", r"单\s*位"),
+    "affiliations_zh": (r"作者单位", r"单\s*位", r"作者机构", r"机\s*构"),
     "affiliations_en": (r"AUTHORS\s+FROM", r"Affiliations?", r"Author\s+affiliations?"),
     "author_bio": (r"作者简介", r"第一作者", r"About\s+the\s+(?:first\s+)?authors?", r"Biography"),
     "doi": (r"DOI",),
@@ -158,6 +158,7 @@ _CHROME_LINE = re.compile(
     r"(?:被引|被引量|下载|浏览|阅读)\s*[:：]?\s*[0-9]+|"
     r"期刊导航|期刊评价报告|期刊开放获取|职称评审材料打包|中文期刊服务平台|中华医学期刊网|认领|下载PDF|职称材料|导出|"
     r"收起|展开更多|共享到|同作者文献|相关主题|资讯|指南共识|专题|视频|文章详情|登录\s*[|/]?\s*注册|"
+    r"维普资讯|学位|会议|专利|标准|期刊文献|被引量|下载量|浏览量|"
     r"[0-9]{1,6}|[-–—·•]+|\s*"
     r")$",
     re.IGNORECASE,
@@ -197,6 +198,7 @@ ROW_LABELS: dict[str, str] = {
     "专辑": "album", "专题": "topic", "作者": "authors_zh", "Author": "authors_en", "Authors": "authors_en",
     "作者单位": "affiliations_zh", "Doi": "doi", "DOI": "doi", "关键词": "keywords_zh",
     "Keywords": "keywords_en", "基金项目": "funding", "基金资助": "funding", "分类号": "clc",
+    "出版物": "journal_zh", "年卷期": "year_volume_issue", "出处": "source",
 }
 ROW_LABEL = re.compile(
     r"^(?:（录用定稿）|\(录用定稿\))?(?P<label>"

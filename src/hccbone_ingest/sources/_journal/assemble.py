@@ -85,28 +85,42 @@ def _find_anchors(lines: list[str | None]) -> tuple[int | None, jf.Header | None
 _DOTTED = re.compile(r"^(?P<no>[0-9]{1,3})\s*[.、．]\s*(?P<rest>\S.*)$")
 
 
+def _tab_row_line(x: str) -> bool:
+    """A tab name between a references heading and its list (`引证文献(2)`, `相似文献`, a second
+    `参考文献（5）`); a bare number is not one (VIP prints `1` alone above each reference)."""
+    norm = vocab.normalize_label(x)
+    return bool(vocab.RELATED_HEADING.match(x) or vocab.REFERENCES_HEADING.match(norm)
+                or (vocab.is_chrome(x) and not x.strip().isdigit()))
+
+
 def _dotted_list_heading(lines: list[str | None], start: int) -> int | None:
+    """`参考文献` then `1. …` (or `1` alone, then the reference): the list starts at the heading."""
     for i in range(start, len(lines)):
         line = lines[i]
         if line is None or not vocab.REFERENCES_HEADING.match(vocab.normalize_label(line)):
             continue
-        # the tab row between the heading and the list (`引证文献(2)`, `相似文献`) is skipped
-        nxt = next((x for x in lines[i + 1:i + 9] if x is not None and not vocab.RELATED_HEADING.match(x)
-                    and not vocab.is_chrome(x)), None)
-        m = _DOTTED.match(nxt or "")
-        if m and m.group("no") == "1" and jf.looks_like_citation(nxt or ""):
+        after = [x for x in lines[i + 1:i + 24] if x is not None and not _tab_row_line(x)]
+        nxt = after[0] if after else ""
+        m = _DOTTED.match(nxt)
+        if m and m.group("no") == "1" and jf.looks_like_citation(nxt):
+            return i
+        if nxt.strip() == "1" and len(after) > 1 and jf.looks_like_citation(after[1]):
             return i
     return None
 
 
 def _as_markers(lines: list[str | None]) -> list[str | None]:
-    """`1. 文献` lines under a references heading, numbered in order, as `[1] 文献`."""
+    """`1. 文献` lines under a references heading, numbered in order, as `[1] 文献`; a number
+    alone on its line (in order) as `[n]` alone, its reference on the next line."""
     out: list[str | None] = []
     expect = 1
     for line in lines:
         m = _DOTTED.match(line or "")
         if m and int(m.group("no")) == expect:
             out.append(f"[{expect}] {m.group('rest')}")
+            expect += 1
+        elif line is not None and line.strip() == str(expect):
+            out.append(f"[{expect}]")
             expect += 1
         else:
             out.append(line)
@@ -117,8 +131,7 @@ def _skip_tab_row(lines: list[str | None]) -> list[str | None]:
     """`参考文献(5)` `引证文献(2)` `相似文献` then the list: the other tabs' names after the heading
     are a tab row, not the heading of a related list."""
     k = 1
-    while k < len(lines) and (lines[k] is None or vocab.RELATED_HEADING.match(lines[k] or "")
-                              or vocab.is_chrome(lines[k] or "")):
+    while k < len(lines) and (lines[k] is None or _tab_row_line(lines[k] or "")):
         k += 1
     return [lines[0], *lines[k:]]
 
@@ -240,7 +253,11 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     references, related, list_flags = build_lists(items, reached_foot)
 
     if any(x is not None for x in abstracts.leftover):
-        _adopt_late_blocks(front, parse_front(abstracts.leftover, titles))
+        late = parse_front(abstracts.leftover, titles)
+        _adopt_late_blocks(front, late)
+        # `作者：` / `机构：` rows printed after the abstract (VIP)
+        front.labelled_authors = front.labelled_authors or late.labelled_authors
+        front.labelled_affiliations = front.labelled_affiliations or late.labelled_affiliations
     flags: list[str] = []
     zh_head = split_head(front.zh, "zh", titles["zh"], english_block=bool(front.en.head))
     en_head = split_head(front.en, "en", titles["en"])
@@ -425,8 +442,12 @@ def _labelled_people(front: FrontBlocks) -> tuple[list[jf.NameItem], list[jf.Aff
         value = value.strip(" ;；")
         if value[:1] in "(（" and value[-1:] in ")）":  # `(1. …; 2. …)`
             value = value[1:-1]
-        for piece in re.split(r"\s*[;；]\s*|\s+(?=[0-9]{1,2}\s*[.、．]\s*\S)", value):
+        for piece in re.split(r"\s*[;；]\s*|\s+(?=[0-9]{1,2}\s*[.、．]\s*\S)|\s+(?=\[[0-9]{1,2}\])", value):
+            bracket = re.match(r"^\s*\[([0-9]{1,2})\]\s*", piece)  # VIP `[1]单位,城市邮编`
+            piece = piece[bracket.end():] if bracket else piece
             a = jf.parse_zh_affiliation(piece) if lang == "zh" else jf.parse_en_affiliation(piece)
+            if a is not None and bracket:
+                a = jf.AffiliationLine(int(bracket.group(1)), a.name, a.postcode)
             if a is not None and not any(x.name == a.name for x in into):
                 into.append(jf.AffiliationLine(a.label or len(into) + 1, a.name, a.postcode))
     if en_affs and not front.en.affiliations:

@@ -29,7 +29,17 @@ _CRUMB_ISSUE = re.compile(r"^(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?:第\s*)?(?P<
 _SOURCE_LINE = re.compile(r"^(?P<journal>[\u3400-\u9fff][\u3400-\u9fff（）()A-Za-z·]{1,30}) \.(?:\s*"
                           r"(?P<year>(?:19|20)[0-9]{2})\s*,\s*(?P<volume>[0-9]{1,4})?\s*\((?P<issue>[0-9A-Za-z]{1,4})\))?$")
 _YVI = re.compile(r"^(?P<year>(?:19|20)[0-9]{2})\s*[,，]\s*(?P<volume>[0-9A-Za-z]{1,6})?\s*[(（]"
-                  r"(?P<issue>[0-9A-Za-z-]{1,6})[)）]$")
+                  r"(?P<issue>[0-9A-Za-z-]{1,6})[)）]$"
+                  # VIP: `2023年第33卷第5期`, `2024年第3期`
+                  r"|^(?P<year2>(?:19|20)[0-9]{2})\s*年\s*(?:第\s*(?P<volume2>[0-9]{1,4})\s*卷\s*)?"
+                  r"第\s*(?P<issue2>[0-9]{1,3})\s*期$")
+# VIP `出处：《刊名》 北大核心 CSCD 2024年第3期128-134,共7页`.
+_SOURCE_ROW = re.compile(r"^《(?P<journal>[^《》]{2,40})》.*?(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?:第\s*"
+                         r"(?P<volume>[0-9]{1,4})\s*卷\s*)?第\s*(?P<issue>[0-9]{1,3})\s*期\s*"
+                         r"(?:(?P<first>[0-9]{1,5})\s*[-–~]\s*(?P<last>[0-9]{1,5}))?")
+# An English journal name on the line under the source row: Title Case words, no digits.
+_EN_JOURNAL = re.compile(r"^(?:[A-Z][A-Za-z]*|of|and|the|for|in|on|&)(?:\s+(?:[A-Z][A-Za-z]*|of|and|the|for|"
+                         r"in|on|&)){1,12}$")
 _PAGES = re.compile(r"(?<![0-9])(?P<first>[0-9]{1,5})\s*[-–~]\s*(?P<last>[0-9]{1,5})(?![0-9])")
 _PAGE_COUNT = re.compile(r"^[0-9]{1,3}\s*[(（]\s*(?P<first>[0-9]{1,5})\s*[-–~]\s*"
                          r"(?P<last>[0-9]{1,5})\s*[)）]$")
@@ -40,7 +50,7 @@ _BACK_INTO_STREAM = {"doi": "DOI", "keywords_zh": "关键词", "keywords_en": "K
                      "clc": "分类号"}
 # Rows only portals print: their presence is the evidence that the page is a row list.
 _PORTAL_ONLY = {"journal_zh", "journal_en", "year_volume_issue", "column", "page_count", "pages",
-                "online_public", "album", "topic"}
+                "online_public", "album", "topic", "source"}
 _PEOPLE = {"authors_zh", "authors_en", "affiliations_zh"}
 
 
@@ -56,8 +66,12 @@ class Rows:
     last_page: str | None = None
 
     def year_volume_issue(self) -> tuple[int, str | None, str] | None:
-        m = _YVI.match(vocab.normalize_label(self.values.get("year_volume_issue", "")))
-        return (int(m.group("year")), m.group("volume"), m.group("issue")) if m else None
+        m = _YVI.match(vocab.normalize_label(self.values.get("year_volume_issue", "")).strip())
+        if m is None:
+            return None
+        if m.group("year2"):
+            return int(m.group("year2")), m.group("volume2"), m.group("issue2")
+        return int(m.group("year")), m.group("volume"), m.group("issue")
 
     def pages(self) -> tuple[str, str] | None:
         m = _PAGES.fullmatch(self.values.get("pages", "").strip().rstrip("页"))
@@ -113,6 +127,17 @@ def _value_lines(lines: list[str | None], j: int, key: str) -> list[int]:
     return out
 
 
+def _source_row(value: str, rows: Rows) -> None:
+    m = _SOURCE_ROW.match(value.strip())
+    if m is None:
+        return
+    rows.journal = m.group("journal")
+    if rows.year is None:
+        rows.year, rows.volume, rows.issue = int(m.group("year")), m.group("volume"), m.group("issue")
+    if m.group("first") and rows.first_page is None:
+        rows.first_page, rows.last_page = m.group("first"), m.group("last")
+
+
 def _breadcrumb(items: list[str], rows: Rows) -> None:
     for n, item in enumerate(items):
         m = _CRUMB_ISSUE.match(item)
@@ -165,6 +190,13 @@ def take_rows(lines: list[str | None]) -> tuple[list[str | None], Rows]:
             out.append(line)
             continue
         key, rest = r
+        if rest and key == "source":
+            _source_row(rest, rows)
+            j = _next(lines, i)
+            if j is not None and _EN_JOURNAL.match((lines[j] or "").strip()):
+                rows.values.setdefault("journal_en", (lines[j] or "").strip())
+                drop.add(j)
+            continue
         if rest:  # `label：value` on one line
             if key in _PORTAL_ONLY or (key == "published" and "网络首发" in line):
                 rows.values.setdefault(key, rest)
