@@ -568,3 +568,51 @@ def test_affiliation_heading_with_numbers_without_dots() -> None:
 """
     affs = [a.name_zh for a in parse_journal_text(page).affiliations]
     assert affs == ["某某大学附属医院骨科，某市", "某某大学附属医院病理科，某市"]
+
+
+_VIP_PAGE = """中文期刊服务平台
+期刊导航
+登录 注册
+首页 > 期刊导航 > 某某肿瘤杂志 > 2024年第3期
+肝癌骨转移的放射治疗效果分析
+认领
+被引量：3
+在线阅读
+摘要：目的：分析放射治疗效果。方法：回顾分析60例。结果：疼痛缓解率为80%。结论：放疗有效。 收起
+作者：王小一 李小二
+机构：[1]某某医科大学附属医院放疗科,某市100000 [2]某某医科大学附属医院骨科,某市100000
+出处：《某某肿瘤杂志》 北大核心 2024年第3期128-134,共7页
+Chinese Journal of Some Oncology
+关键词：肝癌；骨转移；放射治疗
+参考文献（2）
+二级参考文献（10）
+参考文献（2）
+1
+王小一,李小二.肝癌骨转移的诊断[J].某某杂志,2021,48(12):611-615.
+2
+张三,李四.骨转移的放疗[J].某某放射杂志,2020,11(2):77-85.
+同作者文献
+"""
+
+
+def test_vip_rows_source_institutions_and_numbers_alone() -> None:
+    doc = parse_journal_text(_VIP_PAGE)
+    d = doc.document
+    assert d.title_zh == "肝癌骨转移的放射治疗效果分析"
+    assert (d.journal_zh, d.journal_en) == ("某某肿瘤杂志", "Chinese Journal of Some Oncology")
+    assert (d.year, d.volume, d.issue, d.first_page, d.last_page) == (2024, None, "3", "128", "134")
+    assert [a.name_zh for a in doc.authors] == ["王小一", "李小二"]
+    assert [a.name_zh for a in doc.affiliations] == ["某某医科大学附属医院放疗科,某市",
+                                                     "某某医科大学附属医院骨科,某市"]
+    abstract = next(a.text for a in doc.abstracts if a.lang == "zh")
+    assert abstract.endswith("放疗有效。")  # the toggle and the next rows are not the abstract's
+    assert len(doc.references) == 2
+
+
+def test_year_volume_issue_row_spellings() -> None:
+    from hccbone_ingest.sources._journal.rows import Rows
+
+    assert Rows(values={"year_volume_issue": "2023年第33卷第5期"}).year_volume_issue() == (2023, "33", "5")
+    assert Rows(values={"year_volume_issue": "2023,50(5)"}).year_volume_issue() == (2023, "50", "5")
+    assert Rows(values={"year_volume_issue": "2024，46（3）"}).year_volume_issue() == (2024, "46", "3")
+    assert Rows(values={"year_volume_issue": "第5期"}).year_volume_issue() is None
