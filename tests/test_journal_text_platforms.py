@@ -616,3 +616,11 @@ def test_year_volume_issue_row_spellings() -> None:
     assert Rows(values={"year_volume_issue": "2023,50(5)"}).year_volume_issue() == (2023, "50", "5")
     assert Rows(values={"year_volume_issue": "2024，46（3）"}).year_volume_issue() == (2024, "46", "3")
     assert Rows(values={"year_volume_issue": "第5期"}).year_volume_issue() is None
+
+
+def test_a_line_with_greater_than_signs_is_not_a_breadcrumb() -> None:
+    from hccbone_ingest.sources._journal.rows import take_rows
+
+    line = "结果 两组差异 P > 0.05 > 0.01 > 0.001"
+    out, rows = take_rows([line, ">", "某某"])
+    assert out[0] == line and rows.journal is None and rows.year is None

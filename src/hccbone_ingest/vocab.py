@@ -41,7 +41,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "citation_en": (r"Cite\s+this\s+article", r"Citation", r"How\s+to\s+cite(?:\s+this\s+article)?"),
     "authors_zh": (r"作\s*者",),
     "authors_en": (r"Authors?",),
-    "affiliations_zh": (r"作者单位", r"单\s*位", r"作者机构", r"机\s*构"),
+    "affiliations_zh": (r"作者单位", r"单\s*位", r"作者机构", r"机\s*构(?=\s*[:：])"),  # `机构` only with its colon: also a nav item
     "affiliations_en": (r"AUTHORS\s+FROM", r"Affiliations?", r"Author\s+affiliations?"),
     "author_bio": (r"作者简介", r"第一作者", r"About\s+the\s+(?:first\s+)?authors?", r"Biography"),
     "doi": (r"DOI",),
@@ -208,7 +208,7 @@ ROW_LABEL = re.compile(
 NOT_A_KEYWORD = re.compile(
     r"^(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}|^[A-Z][0-9]{1,4}(?:\.[0-9]+)+(?:\s*[;；,，\s]\s*"
     r"[A-Z][0-9]{1,4}(?:\.[0-9]+)*)*$|基金|资助|项目\s*[(（]|计划\s*[(（]|[(（][A-Za-z]*[0-9][0-9A-Za-z-]{5,}[)）]|"
-    r"不代表|知网|万方|下载\s*[:：]|页码\s*[:：]|页数\s*[:：]")
+    r"不代表|知网平台|下载\s*[:：]|页码\s*[:：]|页数\s*[:：]")
 
 
 # Page statistics and posting lines: `发表时间:2024年01月04日阅读量:626次下载量:229次`, `点击数:`.

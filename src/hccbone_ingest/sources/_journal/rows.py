@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from ... import vocab
 
 _SEP = re.compile(r"^[>›»]$")
+# A breadcrumb starts at the site's home (`当前位置：首页`): the evidence that `>` separates crumbs.
+_HOME = re.compile(r"^(?:当前位置\s*[:：]\s*)?(?:首页|网站首页|主页|Home)$", re.IGNORECASE)
 _CRUMB_ISSUE = re.compile(r"^(?P<year>(?:19|20)[0-9]{2})\s*年\s*(?:第\s*)?(?P<issue>[0-9]{1,2})\s*期$")
 # CNKI `.top-tip`: `刊名 . 2023 ,48 (04)`, online-first `刊名 .` (spaced dot, spaced commas).
 _SOURCE_LINE = re.compile(r"^(?P<journal>[\u3400-\u9fff][\u3400-\u9fff（）()A-Za-z·]{1,30}) \.(?:\s*"
@@ -162,9 +164,10 @@ def take_rows(lines: list[str | None]) -> tuple[list[str | None], Rows]:
         g = _GLUED_PAGES.search(line)
         if g and rows.first_page is None:
             rows.first_page, rows.last_page = g.group("first"), g.group("last")
-        if _SEP.match(line.strip()):  # a breadcrumb copied one item per line
-            items = [x for x in out[-1:] if x is not None]
-            out[-1:] = [] if items else out[-1:]
+        prev = next((n for n in range(len(out) - 1, -1, -1) if out[n] is not None), None)
+        if _SEP.match(line.strip()) and prev is not None and _HOME.match(out[prev] or ""):
+            items = [out[prev] or ""]  # a breadcrumb copied one item a line, from the home link
+            del out[prev:]
             k = i
             while (j := _next(lines, k)) is not None:
                 items.append(lines[j] or "")
@@ -176,8 +179,9 @@ def take_rows(lines: list[str | None]) -> tuple[list[str | None], Rows]:
                 k = k2
             _breadcrumb(items, rows)
             continue
-        if len(re.findall(r"\s[>›»]\s", line)) >= 2 and len(line) <= 80:  # `首页 > 期刊 > 刊名 > 2023年5期`
-            _breadcrumb(re.split(r"\s+[>›»]\s+", line.strip()), rows)
+        crumbs = re.split(r"\s+[>›»]\s+", line.strip())
+        if len(crumbs) >= 3 and _HOME.match(crumbs[0]) and all(len(c) <= 30 for c in crumbs):
+            _breadcrumb(crumbs, rows)  # `首页 > 期刊 > 刊名 > 2023年5期` (never `P > 0.05` in a sentence)
             continue
         s = _SOURCE_LINE.match(line.strip())
         if s:
