@@ -41,7 +41,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "citation_en": (r"Cite\s+this\s+article", r"Citation", r"How\s+to\s+cite(?:\s+this\s+article)?"),
     "authors_zh": (r"作\s*者",),
     "authors_en": (r"Authors?",),
-    "affiliations_zh": (r"作者单位", r"单\s*位", r"作者机构", r"机\s*构(?=\s*[:：])"),  # `机构` only with its colon: also a nav item
+    # `机构` only with its colon: alone it is also a portal's navigation item
+    "affiliations_zh": (r"作者单位", r"单\s*位", r"作者机构", r"机\s*构(?=\s*[:：])"),
     "affiliations_en": (r"AUTHORS\s+FROM", r"Affiliations?", r"Author\s+affiliations?"),
     "author_bio": (r"作者简介", r"第一作者", r"About\s+the\s+(?:first\s+)?authors?", r"Biography"),
     "doi": (r"DOI",),
