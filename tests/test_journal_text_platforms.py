@@ -624,3 +624,15 @@ def test_a_line_with_greater_than_signs_is_not_a_breadcrumb() -> None:
     line = "结果 两组差异 P > 0.05 > 0.01 > 0.001"
     out, rows = take_rows([line, ">", "某某"])
     assert out[0] == line and rows.journal is None and rows.year is None
+
+
+def test_bracketed_institution_after_english_names_is_an_affiliation_not_a_mark() -> None:
+    from hccbone_ingest.sources._journal.front import author_items, trailing_institution
+
+    line = ("Wang Xiaoyi;Li Xiaoer(Department of Radiotherapy,Some Medical University Hospital,"
+            "Somecity 100000,China)")
+    items = author_items(line, "en")
+    assert [it.name for it in items or []] == ["Wang Xiaoyi", "Li Xiaoer"]
+    assert not any(it.marked for it in items or [])  # the bracket is no e-mail link
+    assert trailing_institution(line, "en") is not None
+    assert trailing_institution("Wang Xiaoyi;Li Xiaoer()", "en") is None

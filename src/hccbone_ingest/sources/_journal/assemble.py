@@ -335,6 +335,12 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
         zh_head.authors = zh_head.authors or labelled_people[0]
         front.zh.affiliations = front.zh.affiliations or labelled_people[1]
     _people_from_rows(rows, zh_head, en_head, front)
+    for head, part, lang in ((zh_head, front.zh, "zh"), (en_head, front.en, "en")):
+        if head.institution and not part.affiliations:  # the first author's, bracketed after the names
+            parse = jf.parse_zh_affiliation if lang == "zh" else jf.parse_en_affiliation
+            a = parse(head.institution)
+            if a is not None:
+                part.affiliations = [jf.AffiliationLine(1, a.name, a.postcode)]
     _authors_from_citations(zh_head, en_head, cite_zh, cite_en)
     authors, affiliations = people(front, zh_head, en_head, doc, flags)
 

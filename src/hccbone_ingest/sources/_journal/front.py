@@ -77,8 +77,24 @@ def is_author_line(line: str, lang: str) -> bool:
     return author_items(line, lang) is not None
 
 
+# `Yue Chenyang;Qian Jiahe(Department of …,China)`: the first author's institution in brackets after
+# the names (VIP, many English blocks) — never an e-mail link mark.
+_TRAILING_INSTITUTION = re.compile(r"^(?P<names>[^()（）]+?)\s*[(（](?P<inst>[^()（）]{12,})[)）]\s*[.。]?$")
+
+
+def trailing_institution(line: str, lang: str) -> tuple[str, str] | None:
+    """(names, institution) when an author line ends with a bracketed institution."""
+    m = _TRAILING_INSTITUTION.match(line.strip())
+    if m is None or not looks_like_institution(m.group("inst"), lang):
+        return None
+    return m.group("names"), m.group("inst").strip()
+
+
 def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
     """The names of an author line in any of the printed formats, or None."""
+    trailing = trailing_institution(line, lang) if line.rstrip(" .。").endswith((")", "）")) else None
+    if trailing is not None:
+        return author_items(trailing[0], lang)
     stripped = line.rstrip(" .。")  # `甲, 乙, 丙.`: a final full stop
     if lang == "zh" or stripped == line:
         items = jf.zh_author_items(stripped) if lang == "zh" else jf.en_author_items(line)
@@ -335,6 +351,7 @@ class Head:
     section: str | None = None
     title: str | None = None
     authors: list[jf.NameItem] = field(default_factory=list)
+    institution: str | None = None  # bracketed after the names (the first author's)
 
 
 def _title_in_citation(lines: list[str], lang: str, title: str | None) -> int | None:
@@ -368,7 +385,8 @@ def split_head(part: Part, lang: str, title: str | None = None, *, english_block
         items = author_items(lines[-1], lang)
         if items is not None and (len(lines) > 1 or part.affiliations or part.meta or len(items) >= 2):
             head.authors = items
-            lines.pop()
+            trailing = trailing_institution(lines.pop(), lang)
+            head.institution = trailing[1] if trailing else None
     if not head.authors and len(lines) >= 2 and len(author_items(lines[0], lang) or []) >= 2:
         head.authors, lines = author_items(lines[0], lang) or [], lines[1:]  # authors before the title
     if not head.authors and part.earlier_authors:
