@@ -28,7 +28,8 @@ from hccbone_ingest.sources.journal_text import JournalTextAdapter, parse_journa
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 ARTICLE_PLATFORMS = ("hans", "rhhz_info", "rhhz_plain", "cma_current", "cjco", "etiller", "univ_smu",
-                     "reftab", "pansmed", "xml_journal", "yiigle", "univ_jlu", "jizihe")
+                     "wanfang", "cnki", "medjournals", "cqvip", "reftab", "pansmed", "xml_journal", "yiigle",
+                     "univ_jlu", "jizihe")
 
 
 def _fixtures(platforms: tuple[str, ...]) -> list[Path]:
@@ -350,3 +351,288 @@ def test_bracketed_label_after_a_wide_gap_starts_a_new_line() -> None:
     assert [a.name_zh for a in doc.affiliations] == ["示例大学附属第二医院急诊科, 广东 广州"]
     assert doc.abstract("zh") == "【目的】 探索某治疗。【结论】 某治疗有效。"
     assert [k.text for k in doc.keywords] == ["干细胞", "心功能"]
+
+
+# ----------------------------------------------------------------- portals (Wanfang, CNKI): precision guards
+
+_NAV_PAGE = """手机版
+网站地图
+帮助中心
+欢迎
+机构登录
+个人登录
+充值中心
+文献检索
+出版物检索
+某某医学杂志 . 2021 ,12 (03)
+北大核心
+胰腺癌术后复发的危险因素分析
+王小明1 李大华2
+1. 某某大学附属医院普外科2. 某某大学附属医院病理科
+摘要：
+目的：分析胰腺癌术后复发的危险因素。方法：回顾性分析120例患者。结果：肿瘤直径是独立危险因素。结论：应加强随访。
+关键词：
+胰腺癌；
+复发；
+危险因素；
+基金资助：
+某某省自然科学基金(2020AB12345)；
+专辑：
+医药卫生科技
+分类号：
+R735.9
+在线公开时间：
+2021-05-06（知网平台在线公开时间，不代表文献的发表时间）
+手机阅读
+CAJ下载
+"""
+
+
+def test_navigation_menu_never_joins_the_title() -> None:
+    doc = parse_journal_text(_NAV_PAGE)
+    assert doc.document.title_zh == "胰腺癌术后复发的危险因素分析"
+
+
+def test_title_validator_rejects_navigation_words() -> None:
+    from hccbone_ingest.validate import title_reason
+
+    assert title_reason("网站地图帮助中心欢迎机构登录胰腺癌术后复发的危险因素分析", "zh") == "chrome"
+    assert title_reason("真实世界注册研究中胰腺癌术后复发的危险因素", "zh") is None
+
+
+def test_one_keyword_per_line_list_ends_at_the_next_row() -> None:
+    kws = [k.text for k in parse_journal_text(_NAV_PAGE).keywords if k.lang == "zh"]
+    assert kws == ["胰腺癌", "复发", "危险因素"]
+
+
+@pytest.mark.parametrize("kw", ["R735.7", "R735.7;R730.5", "2023-04-26", "国家自然科学基金(82172045)",
+                                "专辑：", "下载：356页码：412-417"])
+def test_keyword_validator_rejects_rows_codes_and_funds(kw: str) -> None:
+    from hccbone_ingest.validate.keywords import keyword_reason
+
+    assert keyword_reason(kw, "zh") is not None
+
+
+@pytest.mark.parametrize("kw", ["CD44", "PD-L1", "2019-nCoV", "程序性死亡受体1（PD-1）"])
+def test_keyword_validator_keeps_codes_that_are_terms(kw: str) -> None:
+    from hccbone_ingest.validate.keywords import keyword_reason
+
+    assert keyword_reason(kw, "zh") is None
+
+
+def test_glued_numbered_affiliations_are_split() -> None:
+    affs = [a.name_zh for a in parse_journal_text(_NAV_PAGE).affiliations]
+    assert affs == ["某某大学附属医院普外科", "某某大学附属医院病理科"]
+
+
+def test_affiliation_validator_rejects_glued_numbered_items() -> None:
+    from hccbone_ingest.validate import affiliation_reason
+
+    assert affiliation_reason("某某大学附属医院普外科2. 某某大学附属医院病理科", "zh") == "affiliation_list"
+    assert affiliation_reason("某某大学附属医院普外科", "zh") is None
+
+
+# ----------------------------------------------------------------- portals: label/value rows (recall)
+
+_ROWS_PAGE = """首页
+>
+期刊
+>
+某某临床医学杂志
+>
+2022年7期
+期刊论文
+胃癌腹膜转移的综合治疗进展
+摘要：
+目的：总结胃癌腹膜转移的治疗进展。方法：检索近十年的文献。结果：综合治疗可延长生存。结论：应开展多中心研究。
+查看全部>>
+Doi：
+10.5555/j.issn.1000-0000.2022.07.003
+作者：
+赵一鸣 1  钱二丫 2
+作者单位：
+1. 某某医科大学附属医院胃肠外科,某市 100000
+2. 某某医科大学附属医院肿瘤科,某市 100000
+刊名：
+某某临床医学杂志
+年，卷(期)：
+2022,38(7)
+所属期刊栏目：
+综述
+关键词：
+胃癌 腹膜转移 综合治疗
+在线出版日期：
+2022年7月20日
+页数：
+5(611-615)
+参考文献(2)
+引证文献(0)
+相似文献
+1.赵一鸣,钱二丫.胃癌的外科治疗[J].某某外科杂志,2019,10(2):11-15.
+2.孙三,李四.腹膜转移的评估[J].某某肿瘤杂志,2020,11(3):21-25.
+相似文献
+1.腹腔热灌注化疗的应用[J].某某杂志,2021,3(1):1-5.
+"""
+
+
+def test_label_above_value_rows_are_read() -> None:
+    doc = parse_journal_text(_ROWS_PAGE)
+    d = doc.document
+    assert d.title_zh == "胃癌腹膜转移的综合治疗进展"
+    assert d.doi == "10.5555/j.issn.1000-0000.2022.07.003"
+    assert (d.journal_zh, d.year, d.volume, d.issue) == ("某某临床医学杂志", 2022, "38", "7")
+    assert (d.first_page, d.last_page) == ("611", "615")  # `页数：5(611-615)`: count, then the range
+    assert d.published_date == dt.date(2022, 7, 20)
+    assert [a.name_zh for a in doc.authors] == ["赵一鸣", "钱二丫"]
+    assert [a.name_zh for a in doc.affiliations] == ["某某医科大学附属医院胃肠外科,某市",
+                                                     "某某医科大学附属医院肿瘤科,某市"]
+    assert [k.text for k in doc.keywords if k.lang == "zh"] == ["胃癌", "腹膜转移", "综合治疗"]
+    assert len(doc.references) == 2  # the 相似文献 list after them is not references
+
+
+def test_breadcrumb_gives_journal_year_issue_without_rows() -> None:
+    from hccbone_ingest.sources._journal.rows import take_rows
+
+    _, rows = take_rows(["首页", ">", "期刊", ">", "某某杂志", ">", "2021年3期", "标题"])
+    assert (rows.journal, rows.year, rows.issue) == ("某某杂志", 2021, "3")
+    _, rows = take_rows(["首页 > 期刊 > 某某杂志 > 2021年3期"])
+    assert (rows.journal, rows.year, rows.issue) == ("某某杂志", 2021, "3")
+
+
+def test_cnki_source_line_and_glued_counters() -> None:
+    from hccbone_ingest.sources._journal.rows import take_rows
+
+    out, rows = take_rows(["某某医学杂志 . 2023 ,48 (04)", "标题",
+                           "下载：356页码：412-417页数：6大小：1286K"])
+    assert (rows.journal, rows.year, rows.volume, rows.issue) == ("某某医学杂志", 2023, "48", "04")
+    assert rows.pages() == ("412", "417")
+    assert "某某医学杂志 . 2023 ,48 (04)" not in out
+
+
+def test_online_public_time_is_not_a_publication_date() -> None:
+    d = parse_journal_text(_NAV_PAGE).document
+    assert d.published_date is None  # `在线公开时间` (CNKI: not the publication date)
+    assert (d.journal_zh, d.year, d.volume, d.issue) == ("某某医学杂志", 2021, "12", "03")
+
+
+def test_cnki_reference_groups_number_on() -> None:
+    page = _NAV_PAGE + """参考文献
+中国学术期刊网络出版总库
+共找到 2 条
+[1]胰腺癌的流行病学[J]. 王一,李二.  某某杂志. 2019(06)
+[3]胰腺癌的手术治疗[J]. 张三.  某某外科杂志. 2020(03)
+外文题录数据库
+共找到 1 条
+[2]Pancreatic cancer recurrence[J]. Smith A.  Some Journal. 2018(04)
+相似文献
+胰腺癌新辅助治疗进展
+"""
+    refs = parse_journal_text(page).references
+    assert [r.ref_no for r in refs] == [1, 3, 2]
+    assert "新辅助" not in refs[-1].raw
+
+
+def test_space_separated_english_keywords_split_only_when_the_chinese_count_agrees() -> None:
+    from hccbone_ingest.sources._journal.abstracts import split_capitalised_keywords
+
+    line = "Liver neoplasms Spinal metastasis Pain relief"
+    assert split_capitalised_keywords(line, 3) == ["Liver neoplasms", "Spinal metastasis", "Pain relief"]
+    assert split_capitalised_keywords(line, 4) is None  # the counts disagree: not guessed
+    assert split_capitalised_keywords("liver neoplasms spinal metastasis pain relief", 3) is None
+
+
+def test_title_glued_to_claim_and_citation_counter_and_nav_items() -> None:
+    page = """中文期刊服务平台
+首页
+期刊导航
+期刊评价报告
+登录 注册
+首页 > 期刊导航 > 某某肿瘤杂志 > 2022年第6期
+胰腺癌骨转移的诊治进展 认领 被引量：7
+在线阅读
+下载PDF
+摘要：胰腺癌骨转移少见。本文总结其影像学表现与治疗策略，并对多学科协作进行展望。
+关键词：胰腺癌；骨转移
+"""
+    assert parse_journal_text(page).document.title_zh == "胰腺癌骨转移的诊治进展"
+
+
+def test_affiliation_heading_with_numbers_without_dots() -> None:
+    page = """某某病例的诊治分析
+作者：王甲1  李乙2
+作者单位：
+1 某某大学附属医院骨科，某市 100000
+2 某某大学附属医院病理科，某市 100000
+摘要：目的 分析病例。方法 回顾分析。结果 均治愈。结论 有效。
+关键词：骨肿瘤；病理
+"""
+    affs = [a.name_zh for a in parse_journal_text(page).affiliations]
+    assert affs == ["某某大学附属医院骨科，某市", "某某大学附属医院病理科，某市"]
+
+
+_VIP_PAGE = """中文期刊服务平台
+期刊导航
+登录 注册
+首页 > 期刊导航 > 某某肿瘤杂志 > 2024年第3期
+肝癌骨转移的放射治疗效果分析
+认领
+被引量：3
+在线阅读
+摘要：目的：分析放射治疗效果。方法：回顾分析60例。结果：疼痛缓解率为80%。结论：放疗有效。 收起
+作者：王小一 李小二
+机构：[1]某某医科大学附属医院放疗科,某市100000 [2]某某医科大学附属医院骨科,某市100000
+出处：《某某肿瘤杂志》 北大核心 2024年第3期128-134,共7页
+Chinese Journal of Some Oncology
+关键词：肝癌；骨转移；放射治疗
+参考文献（2）
+二级参考文献（10）
+参考文献（2）
+1
+王小一,李小二.肝癌骨转移的诊断[J].某某杂志,2021,48(12):611-615.
+2
+张三,李四.骨转移的放疗[J].某某放射杂志,2020,11(2):77-85.
+同作者文献
+"""
+
+
+def test_vip_rows_source_institutions_and_numbers_alone() -> None:
+    doc = parse_journal_text(_VIP_PAGE)
+    d = doc.document
+    assert d.title_zh == "肝癌骨转移的放射治疗效果分析"
+    assert (d.journal_zh, d.journal_en) == ("某某肿瘤杂志", "Chinese Journal of Some Oncology")
+    assert (d.year, d.volume, d.issue, d.first_page, d.last_page) == (2024, None, "3", "128", "134")
+    assert [a.name_zh for a in doc.authors] == ["王小一", "李小二"]
+    assert [a.name_zh for a in doc.affiliations] == ["某某医科大学附属医院放疗科,某市",
+                                                     "某某医科大学附属医院骨科,某市"]
+    abstract = next(a.text for a in doc.abstracts if a.lang == "zh")
+    assert abstract.endswith("放疗有效。")  # the toggle and the next rows are not the abstract's
+    assert len(doc.references) == 2
+
+
+def test_year_volume_issue_row_spellings() -> None:
+    from hccbone_ingest.sources._journal.rows import Rows
+
+    assert Rows(values={"year_volume_issue": "2023年第33卷第5期"}).year_volume_issue() == (2023, "33", "5")
+    assert Rows(values={"year_volume_issue": "2023,50(5)"}).year_volume_issue() == (2023, "50", "5")
+    assert Rows(values={"year_volume_issue": "2024，46（3）"}).year_volume_issue() == (2024, "46", "3")
+    assert Rows(values={"year_volume_issue": "第5期"}).year_volume_issue() is None
+
+
+def test_a_line_with_greater_than_signs_is_not_a_breadcrumb() -> None:
+    from hccbone_ingest.sources._journal.rows import take_rows
+
+    line = "结果 两组差异 P > 0.05 > 0.01 > 0.001"
+    out, rows = take_rows([line, ">", "某某"])
+    assert out[0] == line and rows.journal is None and rows.year is None
+
+
+def test_bracketed_institution_after_english_names_is_an_affiliation_not_a_mark() -> None:
+    from hccbone_ingest.sources._journal.front import author_items, trailing_institution
+
+    line = ("Wang Xiaoyi;Li Xiaoer(Department of Radiotherapy,Some Medical University Hospital,"
+            "Somecity 100000,China)")
+    items = author_items(line, "en")
+    assert [it.name for it in items or []] == ["Wang Xiaoyi", "Li Xiaoer"]
+    assert not any(it.marked for it in items or [])  # the bracket is no e-mail link
+    assert trailing_institution(line, "en") is not None
+    assert trailing_institution("Wang Xiaoyi;Li Xiaoer()", "en") is None

@@ -41,7 +41,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "citation_en": (r"Cite\s+this\s+article", r"Citation", r"How\s+to\s+cite(?:\s+this\s+article)?"),
     "authors_zh": (r"作\s*者",),
     "authors_en": (r"Authors?",),
-    "affiliations_zh": (r"作者单位", r"单\s*位"),
+    # `机构` only with its colon: alone it is also a portal's navigation item
+    "affiliations_zh": (r"作者单位", r"单\s*位", r"作者机构", r"机\s*构(?=\s*[:：])"),
     "affiliations_en": (r"AUTHORS\s+FROM", r"Affiliations?", r"Author\s+affiliations?"),
     "author_bio": (r"作者简介", r"第一作者", r"About\s+the\s+(?:first\s+)?authors?", r"Biography"),
     "doi": (r"DOI",),
@@ -148,6 +149,17 @@ _CHROME_LINE = re.compile(
     r"\[?复制(?:中文|英文|中英文)?\]?|目录\s*contents?|文章快速检索|高级检索|"
     r"网刊加载中.*|使用.{0,12}浏览器.*|复制成功.*|切换至.*|"
     r"摘要|Abstract|"  # bare tab names; as a label alone on a line they are matched first
+    # portal navigation, login and account links, breadcrumbs, toggles and index badges
+    # (CNKI, Wanfang and other database portals print them one per line above the article)
+    r"网站地图|帮助中心|欢迎(?:您)?|(?:机构|个人|用户)?登录|注册|退出|充值(?:中心)?|手机版|首页|期刊|期刊论文|"
+    r"中国知网|文献检索|主题|出版物检索|知识元检索|引文检索|应用|资源导航|万方(?:数据知识服务平台|选题|分析|学术圈)|"
+    r"科慧|在线阅读|在线咨询|引用|记笔记|手机阅读|HTML阅读|CAJ下载|PDF下载|AI辅助阅读|引文网络|"
+    r"查看全部(?:\s*>>)?|更多(?:\s*>>)?|[>›»]|北大核心|CSCD|CSSCI|EI|SCI|SCIE|CA|JST|"
+    r"中文核心(?:期刊)?|科技核心|统计源期刊|中国科技核心期刊|网络首发|增强出版|"
+    r"(?:被引|被引量|下载|浏览|阅读)\s*[:：]?\s*[0-9]+|"
+    r"期刊导航|期刊评价报告|期刊开放获取|职称评审材料打包|中文期刊服务平台|中华医学期刊网|认领|下载PDF|职称材料|导出|"
+    r"收起|展开更多|共享到|同作者文献|相关主题|资讯|指南共识|专题|视频|文章详情|登录\s*[|/]?\s*注册|"
+    r"维普资讯|学位|会议|专利|标准|期刊文献|被引量|下载量|浏览量|"
     r"[0-9]{1,6}|[-–—·•]+|\s*"
     r")$",
     re.IGNORECASE,
@@ -163,11 +175,41 @@ CHROME_TAIL = re.compile(
 # follows Chinese text: E-Tiller `标题  PDF`), a counter with its number, a bracketed button.
 CHROME_TAIL_PIECE = re.compile(
     r"(?:[,，]\s*(?:PDF|HTML|XML|EPUB)|(?<=[\u3400-\u9fff）)])\s+(?:PDF|HTML|XML|EPUB)"
-    r"|[\s,，]*(?:下载|浏览|收藏|分享|被引|阅读)\s*[:：]\s*[0-9]+|[\s,，]*\[[^\]]{0,20}\])\s*$",
+    r"|[\s,，]*(?:下载|浏览|收藏|分享|被引|被引量|阅读)\s*[:：]\s*[0-9]+|[\s,，]*\[[^\]]{0,20}\]"
+    r"|(?<=[\u3400-\u9fff）)A-Za-z])\s+认领|\s+收起)\s*$",
     re.IGNORECASE)
 BANNER = re.compile(r"(?:本刊由|本刊).{0,60}主办|主办[。.]?$|主管[。.]?$|^(?:主\s*管|主\s*办)\s*[:：]")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+# An expand/collapse toggle copied at the end of the text it folds (`… 风险。 收起`).
+TOGGLE_TAIL = re.compile(r"(?<=\S)\s+(?:收起|展开更多|展开全部)$")
+# Words of a portal's navigation and account menus: never part of an article's title.
+SITE_NAV = re.compile(r"网站地图|帮助中心|机构登录|个人登录|用户登录|充值中心|文献检索|出版物检索|高级检索|"
+                      r"知识服务平台|资源导航|登录\s*[|/]?\s*注册|期刊导航|期刊评价报告|职称评审|当前位置\s*[:：]")
+
+
+# Labels of the label/value rows of database portals (Wanfang `.detailList`, CNKI rows), beside
+# FIELD_LABELS: the value stands on the same line or (in a copy) on the next line(s).
+ROW_LABELS: dict[str, str] = {
+    "刊名": "journal_zh", "Journal": "journal_en", "年,卷(期)": "year_volume_issue",
+    "年，卷(期)": "year_volume_issue", "所属期刊栏目": "column", "页数": "page_count", "页码": "pages",
+    "在线出版日期": "published", "网络首发时间": "published", "在线公开时间": "online_public",
+    "专辑": "album", "专题": "topic", "作者": "authors_zh", "Author": "authors_en", "Authors": "authors_en",
+    "作者单位": "affiliations_zh", "Doi": "doi", "DOI": "doi", "关键词": "keywords_zh",
+    "Keywords": "keywords_en", "基金项目": "funding", "基金资助": "funding", "分类号": "clc",
+    "出版物": "journal_zh", "年卷期": "year_volume_issue", "出处": "source",
+}
+ROW_LABEL = re.compile(
+    r"^(?:（录用定稿）|\(录用定稿\))?(?P<label>"
+    + "|".join(re.escape(k) for k in sorted(ROW_LABELS, key=len, reverse=True))
+    + r")\s*[:：]\s*(?P<rest>.*)$")
+# What a keyword never is: a date, a classification code, a fund or grant line, a counter.
+NOT_A_KEYWORD = re.compile(
+    r"^(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}|^[A-Z][0-9]{1,4}(?:\.[0-9]+)+(?:\s*[;；,，\s]\s*"
+    r"[A-Z][0-9]{1,4}(?:\.[0-9]+)*)*$|基金|资助|项目\s*[(（]|计划\s*[(（]|[(（][A-Za-z]*[0-9][0-9A-Za-z-]{5,}[)）]|"
+    r"不代表|知网平台|下载\s*[:：]|页码\s*[:：]|页数\s*[:：]")
 
 
 # Page statistics and posting lines: `发表时间:2024年01月04日阅读量:626次下载量:229次`, `点击数:`.
@@ -223,9 +265,17 @@ FRONT_TAB = re.compile(r"^(?:参考文献|References?|作者|Authors?|图表|Fig
                        r"相关文章|Related\s+articles?|引证文献|Cited\s+by|补充材料|附件)$", re.IGNORECASE)
 # `[n]` opening a reference or a related article.
 LIST_MARKER = re.compile(r"^\[(?P<no>[0-9]{1,4})\]\s*(?P<rest>.*)$")
-REFERENCES_HEADING = re.compile(r"^(?:参考文献|References?)\s*[:：]?$", re.IGNORECASE)
-RELATED_HEADING = re.compile(r"^(?:相关文章|相关文献|Related\s+articles?)(?:\s*[:：]?\s*[0-9]*)$",
-                             re.IGNORECASE)
+# `参考文献(5)`: portals print the count in the tab (Wanfang).
+REFERENCES_HEADING = re.compile(r"^(?:参考文献|References?)\s*(?:[(（]\s*[0-9]{1,4}\s*[)）])?\s*[:：]?$",
+                                re.IGNORECASE)
+# Lists after the references that are other articles (portals: similar articles, readers' picks,
+# citing articles, co-cited ones): their items are never references.
+RELATED_HEADING = re.compile(r"^(?:相关文章|相关文献|Related\s+articles?|相似文献|读者推荐|相关基金文献|"
+                             r"引证文献|共引文献|同被引文献|二级参考文献|二级引证文献|关联作者|相关视频|相关学者|相关机构)"
+                             r"(?:\s*[:：]?\s*[(（]?[0-9]*[)）]?)$", re.IGNORECASE)
+# CNKI groups its references by database, numbering on across the groups: not a new list.
+REFERENCE_GROUP = re.compile(r"^(?:共找到\s*[0-9]+\s*条|中国学术期刊网络出版总库|中国博士学位论文全文数据库|"
+                             r"中国优秀硕士学位论文全文数据库|中国重要会议论文全文数据库|外文题录数据库|国际期刊数据库)$")
 # Lines of the abstract block that are neither abstract nor keywords.
 CLASSIFICATION_KEYS = ("clc", "doc_code", "article_id", "doi")
 

@@ -82,7 +82,9 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
 @register
 class JournalTextAdapter(SourceAdapter):
     name = "journal_text"
-    version = 4  # 3: parse by evidence on any platform (sources/_journal/); 4: paragraph language; cache key
+    # cache key. 3: parse by evidence on any platform (sources/_journal/); 4: paragraph language;
+    # 5: portal rows, navigation menus, glued affiliations (Wanfang, CNKI)
+    version = 5
     source = SOURCE
 
     def can_parse(self, raw: RawInput) -> float:

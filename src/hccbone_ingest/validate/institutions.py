@@ -27,7 +27,8 @@ _EN_INSTITUTION = re.compile(
 
 
 # A numbered next item inside one value: `; 2. `, `；2、`; a printed label left at the start: `(1. `.
-_NEXT_ITEM = re.compile(r"[;；]\s*[0-9]{1,2}\s*[.、．]\s*\S")
+_NEXT_ITEM = re.compile(r"[;；]\s*[0-9]{1,2}\s*[.、．]\s*\S"
+                        r"|[\u3400-\u9fff）)][2-9]\s*[.、．]\s*[\u3400-\u9fff]")
 _LEADING_LABEL = re.compile(r"^\s*[(（]?\s*[0-9]{1,2}\s*[.、．]\s*\S")
 
 
@@ -50,7 +51,7 @@ def affiliation_reason(s: str, lang: str) -> str | None:
     if is_name_list(s):
         return "author_list"
     if _NEXT_ITEM.search(s):
-        return "affiliation_list"  # `…医院骨科, 重庆 400014; 2. …医院放疗科`: several glued
+        return "affiliation_list"  # `…医院骨科, 重庆 400014; 2. …医院放疗科`, `…肝胆外科2. …`: several glued
     if _LEADING_LABEL.search(s):
         return "label"  # `(1. 某医院…`: the printed label is not part of the name
     if not has_institution_word(s, lang):

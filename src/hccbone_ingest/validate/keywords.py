@@ -2,14 +2,16 @@
 
 A zh keyword may be Latin (`TACE`, `PD-1`, `Meta分析`) but not a zh term with an English one run
 into it (`肝细胞癌hepatocellular carcinoma`); an en keyword never holds CJK. A keyword holding a
-label, a sentence, a `;` (several keywords run together) or a URL is not a keyword. A comma is
-allowed: MeSH-style inverted terms (`Carcinoma, hepatocellular`, `癌，肝细胞`) print one.
+label, a sentence, a `;` (several keywords run together) or a URL is not a keyword, nor a
+date, a classification code (`R735.7`), a fund line or a counter. A comma is allowed:
+MeSH-style inverted terms (`Carcinoma, hepatocellular`, `癌，肝细胞`) print one.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..vocab import NOT_A_KEYWORD
 from .common import CJK_CHARS, inline_label, junk_reason, n_cjk, n_latin
 
 _EN_WORDS = re.compile(r"[A-Za-z]{3,}")
@@ -24,8 +26,10 @@ def keyword_reason(s: str, lang: str) -> str | None:
     j = junk_reason(s)
     if j:
         return j
-    if inline_label(s):
+    if inline_label(s) or re.search(r"[:：]\s*$", s):
         return "label"
+    if NOT_A_KEYWORD.search(s):
+        return "not_a_keyword"  # a date, a classification code, a fund line, a counter
     if re.search(r"[;；]", s) or (lang == "zh" and _CJK_SPACE_CJK.search(s)):
         return "keyword_list"  # `肝; 骨转移`, `肝细胞癌 骨转移 预后` (spaces were the separator)
     if re.search(r"[。！？!?]", s) or (lang == "en" and re.search(r"\.\s+[A-Z]", s)):

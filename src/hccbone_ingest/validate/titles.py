@@ -4,14 +4,16 @@ Rejected: page furniture and labels (`文章信息`, `全文 图表 参考文献
 (`本刊由…主办。`), a journal header (`刊名 2020, Vol. 41 Issue (1)`), a citation line
 (`刊名, 2020, 41(1): 1-6`, `[J]`), a date, a list of authors, a title that swallowed the next
 field (`… 作者: 张三`) or several sentences; a length beyond any real title (a 1,842-character
-"title" is a record, not a title); the wrong script for its language. Kept: colons, Greek
-letters, `3D`, `CT/MRI`, `p53`, `PD-1/PD-L1`, a question mark.
+"title" is a record, not a title); the wrong script for its language; a portal's
+navigation words (`网站地图`, `机构登录`). Kept: colons, Greek letters,
+`3D`, `CT/MRI`, `p53`, `PD-1/PD-L1`, a question mark.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..vocab import SITE_NAV
 from .common import cjk_share, inline_label, junk_reason, n_cjk, n_latin
 from .institutions import has_institution_word
 from .names import MARKED_NAMES, SPACED_COMMA, is_name_list, is_single_zh_name
@@ -43,6 +45,8 @@ def title_reason(s: str, lang: str) -> str | None:
             return "too_short"
     if inline_label(s):
         return "label"
+    if SITE_NAV.search(s):
+        return "chrome"  # `网站地图帮助中心…机构登录…` + the title: a navigation menu joined in
     if _POSTCODE.search(s) and has_institution_word(s, lang):
         return "front_matter"  # `… 一例韩冬 , 邱晨阳展开 250021 山东…医院骨肿瘤科`
     if is_name_list(s) or MARKED_NAMES.search(s) or SPACED_COMMA.search(s):

@@ -18,6 +18,7 @@ from .front import author_items
 
 _MAX_UNLABELLED = 3  # an unlabelled abstract is a paragraph or three, not a body
 _NOISE_KEYS = ("clc", "doc_code", "article_id", "doi")
+_ABSTRACT_BLOCK_KEYS = ("abstract_zh", "abstract_en", "keywords_zh", "keywords_en", *_NOISE_KEYS)
 _BODY_HEADING = re.compile(
     r"^(?:[0-9]{1,2}(?:\.[0-9]{1,2})*|[一二三四五六七八九十]{1,3}[、.])\s*[\u3400-\u9fffA-Z]\S{0,25}$")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
@@ -31,6 +32,7 @@ class Abstracts:
     flags: list[str] = field(default_factory=list)
     keyword_lists: dict[str, list[list[str]]] = field(default_factory=dict)  # one list per label
     leftover: list[str | None] = field(default_factory=list)  # lines no abstract took (an English block)
+    unseparated_en: str | None = None  # English keywords copied with spaces only
 
 
 def line_lang(line: str) -> str:
@@ -75,7 +77,8 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             break  # the article body starts (`1 资料与方法`): no abstract runs past it
         if kw_open is not None and pending_kw is None:
             if len(line) <= 60 and _keyword_label(line, norm) is None and not vocab.ABSTRACT_EN.match(norm) \
-                    and not vocab.ABSTRACT_ZH.match(norm) and not vocab.PART_EN.match(norm):
+                    and not vocab.ABSTRACT_ZH.match(norm) and not vocab.PART_EN.match(norm) \
+                    and not _ends_keyword_run(line):
                 _add_keywords(out, kw_open, line)
                 continue
             kw_open = None
@@ -87,6 +90,11 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
             if noise.key == "doi" and noise.rest:
                 out.doi_line = line
             current = None  # `中图分类号:` ends the abstract, with or without its value
+            continue
+        other = vocab.match_label(line) if current is not None else None
+        if other is not None and (other.colon or other.bracketed) and other.key not in _ABSTRACT_BLOCK_KEYS:
+            current = None  # `作者：…` after the abstract (VIP): another field, never the abstract's tail
+            left.append(at)
             continue
         if pending_kw is not None:  # `关键词:` alone on its line: the values follow
             _add_keywords(out, pending_kw, line)
@@ -152,6 +160,11 @@ def parse_abstracts(lines: list[str | None]) -> Abstracts:
         out.flags.append("unplaced_paragraph")
     for lang, lists in out.keyword_lists.items():  # a site's tag line beside the article's own list
         out.keywords[lang] = max(lists, key=len)
+    if out.unseparated_en and not out.keywords.get("en"):
+        split = split_capitalised_keywords(out.unseparated_en, len(out.keywords.get("zh", [])))
+        if split:
+            out.keywords["en"] = split
+            out.flags.remove("keywords_unseparated")
     for lang in ("zh", "en"):
         if lang in labelled:
             out.texts[lang] = labelled[lang]
@@ -200,6 +213,17 @@ def _printed_rest(line: str, norm: str, m: re.Match[str]) -> str:
     return line[m.start("rest"):].strip() if len(norm) == len(line) else m.group("rest")
 
 
+def _ends_keyword_run(line: str) -> bool:
+    """A one-keyword-per-line list ends at the next label (`基金资助：`, `专辑：`, `DOI：`), a row
+    label alone on its line, a button, a counter or a classification code (CNKI prints its rows
+    right below the keywords, with no blank line between)."""
+    from .lines import TEXT, label_line
+
+    if vocab.match_label(line) is not None or re.search(r"[:：]\s*$", line) or vocab.ROW_LABEL.match(line):
+        return True
+    return label_line(line).kind != TEXT or vocab.NOT_A_KEYWORD.search(line) is not None
+
+
 def _keyword_label(line: str, norm: str) -> tuple[str, str] | None:
     m = vocab.KEYWORDS_ZH.match(norm)
     if m:
@@ -224,6 +248,7 @@ def _add_keywords(out: Abstracts, lang: str, value: str) -> None:
             return
     if lang == "en" and not re.search(r"[,，;；、/]", value) and len(value.split()) > 4:
         out.flags.append("keywords_unseparated")  # English keywords copied with spaces only: no boundaries
+        out.unseparated_en = out.unseparated_en or value
         return
     _current_list(out, lang).extend(split_keywords(value))
 
@@ -248,6 +273,28 @@ def split_languages(value: str) -> tuple[str, str]:
     if len(re.findall(r"[A-Za-z]{3,}", rest)) >= 1 and len(rest) >= 6 and " " in rest.strip():
         return value[: last.end() + (m.end() if m else 0)].rstrip(" ,，;；、"), rest
     return value, ""
+
+
+_EN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'’-]*$")
+
+
+def split_capitalised_keywords(value: str, n_zh: int) -> list[str] | None:
+    """`Liver neoplasms Spinal metastasis Pain relief` (linked keywords copied with spaces only):
+    each keyword starts with a capital and its other words do not. Two signals must agree: the
+    capitals cut the line into exactly as many keywords as the Chinese list holds. Lower-case
+    lists, acronyms and capitalised multi-word terms give another count and stay unsplit."""
+    words = value.split()
+    if n_zh < 2 or not words or not all(_EN_WORD.match(w) for w in words) or not words[0][0].isupper():
+        return None
+    out: list[list[str]] = []
+    for w in words:
+        if w[0].isupper():
+            out.append([w])
+        else:
+            out[-1].append(w)
+    if len(out) != n_zh or any(len(k) > 4 for k in out):
+        return None
+    return [" ".join(k) for k in out]
 
 
 def split_keywords(value: str) -> list[str]:

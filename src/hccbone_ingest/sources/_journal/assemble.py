@@ -40,6 +40,7 @@ from .front import (
 )
 from .lists import build_lists, numbered_items
 from .people import labelled_author_groups, people
+from .rows import Rows, take_rows
 
 SOURCE = "journal"
 
@@ -84,20 +85,33 @@ def _find_anchors(lines: list[str | None]) -> tuple[int | None, jf.Header | None
 _DOTTED = re.compile(r"^(?P<no>[0-9]{1,3})\s*[.、．]\s*(?P<rest>\S.*)$")
 
 
+def _tab_row_line(x: str) -> bool:
+    """A tab name between a references heading and its list (`引证文献(2)`, `相似文献`, a second
+    `参考文献（5）`); a bare number is not one (VIP prints `1` alone above each reference)."""
+    norm = vocab.normalize_label(x)
+    return bool(vocab.RELATED_HEADING.match(x) or vocab.REFERENCES_HEADING.match(norm)
+                or (vocab.is_chrome(x) and not x.strip().isdigit()))
+
+
 def _dotted_list_heading(lines: list[str | None], start: int) -> int | None:
+    """`参考文献` then `1. …` (or `1` alone, then the reference): the list starts at the heading."""
     for i in range(start, len(lines)):
         line = lines[i]
         if line is None or not vocab.REFERENCES_HEADING.match(vocab.normalize_label(line)):
             continue
-        nxt = next((x for x in lines[i + 1:i + 4] if x is not None), None)
-        m = _DOTTED.match(nxt or "")
-        if m and m.group("no") == "1" and jf.looks_like_citation(nxt or ""):
+        after = [x for x in lines[i + 1:i + 24] if x is not None and not _tab_row_line(x)]
+        nxt = after[0] if after else ""
+        m = _DOTTED.match(nxt)
+        if m and m.group("no") == "1" and jf.looks_like_citation(nxt):
+            return i
+        if nxt.strip() == "1" and len(after) > 1 and jf.looks_like_citation(after[1]):
             return i
     return None
 
 
 def _as_markers(lines: list[str | None]) -> list[str | None]:
-    """`1. 文献` lines under a references heading, numbered in order, as `[1] 文献`."""
+    """`1. 文献` lines under a references heading, numbered in order, as `[1] 文献`; a number
+    alone on its line (in order) as `[n]` alone, its reference on the next line."""
     out: list[str | None] = []
     expect = 1
     for line in lines:
@@ -105,9 +119,21 @@ def _as_markers(lines: list[str | None]) -> list[str | None]:
         if m and int(m.group("no")) == expect:
             out.append(f"[{expect}] {m.group('rest')}")
             expect += 1
+        elif line is not None and line.strip() == str(expect):
+            out.append(f"[{expect}]")
+            expect += 1
         else:
             out.append(line)
     return out
+
+
+def _skip_tab_row(lines: list[str | None]) -> list[str | None]:
+    """`参考文献(5)` `引证文献(2)` `相似文献` then the list: the other tabs' names after the heading
+    are a tab row, not the heading of a related list."""
+    k = 1
+    while k < len(lines) and (lines[k] is None or _tab_row_line(lines[k] or "")):
+        k += 1
+    return [lines[0], *lines[k:]]
 
 
 def _trim_foot(region: list[str | None]) -> list[str | None]:
@@ -201,7 +227,7 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     id falls back to a hash of `text`. Raises `ParseError` when the text holds no title, no
     abstract and no DOI (a copy truncated beyond use).
     """
-    lines = ln.prepare(text)
+    lines, rows = take_rows(ln.prepare(text))
     header_i, header, refs_i = _find_anchors(lines)
     start = header_i + 1 if header_i is not None else 0
     fs = ln.front_stream(lines[start:refs_i])
@@ -222,12 +248,16 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     abstracts = parse_abstracts([*front.spill, None, *fs.lines[front_stop:]])
     ref_lines = lines[refs_i:]
     if ref_lines and vocab.REFERENCES_HEADING.match(vocab.normalize_label(ref_lines[0] or "")):
-        ref_lines = _as_markers(ref_lines)
+        ref_lines = _as_markers(_skip_tab_row(ref_lines))
     items, reached_foot = numbered_items(ref_lines)
     references, related, list_flags = build_lists(items, reached_foot)
 
     if any(x is not None for x in abstracts.leftover):
-        _adopt_late_blocks(front, parse_front(abstracts.leftover, titles))
+        late = parse_front(abstracts.leftover, titles)
+        _adopt_late_blocks(front, late)
+        # `作者：` / `机构：` rows printed after the abstract (VIP)
+        front.labelled_authors = front.labelled_authors or late.labelled_authors
+        front.labelled_affiliations = front.labelled_affiliations or late.labelled_affiliations
     flags: list[str] = []
     zh_head = split_head(front.zh, "zh", titles["zh"], english_block=bool(front.en.head))
     en_head = split_head(front.en, "en", titles["en"])
@@ -299,10 +329,18 @@ def parse_journal_text(text: str, raw: RawInput | None = None) -> ParsedDocument
     prov: dict[str, str] = {}  # fields not read where they normally are
     _fill_from_citations(doc, flags, prov)
     _fill_meta(doc, front, flags)
+    _fill_from_rows(doc, rows, prov)
     _check_cma_doi(doc, flags)
     if labelled_people is not None:
         zh_head.authors = zh_head.authors or labelled_people[0]
         front.zh.affiliations = front.zh.affiliations or labelled_people[1]
+    _people_from_rows(rows, zh_head, en_head, front)
+    for head, part, lang in ((zh_head, front.zh, "zh"), (en_head, front.en, "en")):
+        if head.institution and not part.affiliations:  # the first author's, bracketed after the names
+            parse = jf.parse_zh_affiliation if lang == "zh" else jf.parse_en_affiliation
+            a = parse(head.institution)
+            if a is not None:
+                part.affiliations = [jf.AffiliationLine(1, a.name, a.postcode)]
     _authors_from_citations(zh_head, en_head, cite_zh, cite_en)
     authors, affiliations = people(front, zh_head, en_head, doc, flags)
 
@@ -410,8 +448,12 @@ def _labelled_people(front: FrontBlocks) -> tuple[list[jf.NameItem], list[jf.Aff
         value = value.strip(" ;；")
         if value[:1] in "(（" and value[-1:] in ")）":  # `(1. …; 2. …)`
             value = value[1:-1]
-        for piece in re.split(r"\s*[;；]\s*|\s+(?=[0-9]{1,2}\s*[.、．]\s*\S)", value):
+        for piece in re.split(r"\s*[;；]\s*|\s+(?=[0-9]{1,2}\s*[.、．]\s*\S)|\s+(?=\[[0-9]{1,2}\])", value):
+            bracket = re.match(r"^\s*\[([0-9]{1,2})\]\s*", piece)  # VIP `[1]单位,城市邮编`
+            piece = piece[bracket.end():] if bracket else piece
             a = jf.parse_zh_affiliation(piece) if lang == "zh" else jf.parse_en_affiliation(piece)
+            if a is not None and bracket:
+                a = jf.AffiliationLine(int(bracket.group(1)), a.name, a.postcode)
             if a is not None and not any(x.name == a.name for x in into):
                 into.append(jf.AffiliationLine(a.label or len(into) + 1, a.name, a.postcode))
     if en_affs and not front.en.affiliations:
@@ -498,3 +540,43 @@ def _check_cma_doi(doc: Document, flags: list[str]) -> None:
         flags.append("doi_issue_mismatch")
 
 
+
+
+def _fill_from_rows(doc: Document, rows: Rows, prov: dict[str, str]) -> None:
+    """Portal rows (`刊名：`, `年，卷(期)：`, `页码：`, `在线出版日期：`), the CNKI source line and the
+    breadcrumb fill what the page printed nowhere else."""
+    journal = clean(rows.values.get("journal_zh")) or rows.journal
+    if doc.journal_zh is None and journal and has_cjk(journal) and len(journal) <= 40:
+        doc.journal_zh, prov["journal_zh"] = journal, "row"
+    journal_en = clean(rows.values.get("journal_en"))
+    if doc.journal_en is None and journal_en and not has_cjk(journal_en) and len(journal_en) <= 120:
+        doc.journal_en, prov["journal_en"] = journal_en, "row"
+    yvi = rows.year_volume_issue()
+    if yvi is None and rows.year is not None and rows.issue is not None:
+        yvi = (rows.year, rows.volume, rows.issue)
+    if doc.year is None and yvi is not None:
+        doc.year, doc.volume, doc.issue = yvi
+        prov.update(dict.fromkeys(("year", "volume", "issue"), "row"))
+    pages = rows.pages()
+    if doc.first_page is None and pages is not None:
+        doc.first_page, doc.last_page = pages
+        prov.update(dict.fromkeys(("first_page", "last_page"), "row"))
+    published = jf.parse_date(rows.values.get("published"))
+    if doc.published_date is None and published is not None:
+        doc.published_date, prov["published_date"] = published, "row"
+
+
+def _people_from_rows(rows: Rows, zh: Head, en: Head, front: FrontBlocks) -> None:
+    """`作者：` / `Author：` / `作者单位：` rows, when the front printed no names of that language."""
+    for head, key, lang in ((zh, "authors_zh", "zh"), (en, "authors_en", "en")):
+        value = rows.values.get(key)
+        if value and not head.authors:
+            head.authors = author_items(value, lang) or []
+    if rows.affiliations and not front.zh.affiliations:
+        for piece in rows.affiliations:
+            a = jf.parse_zh_affiliation(piece)
+            if a is None or not looks_like_institution(a.name, "zh"):
+                front.zh.affiliations = []
+                return
+            front.zh.affiliations.append(jf.AffiliationLine(a.label or len(front.zh.affiliations) + 1,
+                                                            a.name, a.postcode))

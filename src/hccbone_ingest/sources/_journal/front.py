@@ -77,8 +77,24 @@ def is_author_line(line: str, lang: str) -> bool:
     return author_items(line, lang) is not None
 
 
+# `Yue Chenyang;Qian Jiahe(Department of …,China)`: the first author's institution in brackets after
+# the names (VIP, many English blocks) — never an e-mail link mark.
+_TRAILING_INSTITUTION = re.compile(r"^(?P<names>[^()（）]+?)\s*[(（](?P<inst>[^()（）]{12,})[)）]\s*[.。]?$")
+
+
+def trailing_institution(line: str, lang: str) -> tuple[str, str] | None:
+    """(names, institution) when an author line ends with a bracketed institution."""
+    m = _TRAILING_INSTITUTION.match(line.strip())
+    if m is None or not looks_like_institution(m.group("inst"), lang):
+        return None
+    return m.group("names"), m.group("inst").strip()
+
+
 def author_items(line: str, lang: str) -> list[jf.NameItem] | None:
     """The names of an author line in any of the printed formats, or None."""
+    trailing = trailing_institution(line, lang) if line.rstrip(" .。").endswith((")", "）")) else None
+    if trailing is not None:
+        return author_items(trailing[0], lang)
     stripped = line.rstrip(" .。")  # `甲, 乙, 丙.`: a final full stop
     if lang == "zh" or stripped == line:
         items = jf.zh_author_items(stripped) if lang == "zh" else jf.en_author_items(line)
@@ -286,7 +302,7 @@ def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
         return []
     if s.startswith(("(", "（")) and s.endswith((")", "）")):
         s = s[1:-1].strip()
-    pieces = _AFF_SPLIT.split(s)
+    pieces = [x for piece in _AFF_SPLIT.split(s) for x in split_glued_numbered(piece)]
     out = []
     for p in pieces:
         p = p.strip(" ;；")
@@ -296,6 +312,23 @@ def _affiliations(line: str, lang: str) -> list[jf.AffiliationLine]:
             return []
         out.append(a)
     return out
+
+
+_GLUED_NUMBER = re.compile(r"(?<=[\u3400-\u9fff）)A-Za-z])(?P<no>[0-9]{1,2})\s*[.、．]\s*(?=[\u3400-\u9fff])")
+
+
+def split_glued_numbered(s: str) -> list[str]:
+    """`1. 单位A2. 单位B` (CNKI prints the labelled institutions glued on one line) -> the items.
+    Split only where the next label in sequence follows a CJK character: `2.` after `1.`, …"""
+    first = re.match(r"\s*[(（]?\s*([0-9]{1,2})\s*[.、．]", s)
+    if first is None:
+        return [s]
+    expect, out, start = int(first.group(1)) + 1, [], 0
+    for m in _GLUED_NUMBER.finditer(s):
+        if int(m.group("no")) == expect:
+            out.append(s[start:m.start()])
+            start, expect = m.start(), expect + 1
+    return [*out, s[start:]]
 
 
 def _printed_affiliation(printed: str, norm: str, lang: str) -> jf.AffiliationLine | None:
@@ -318,6 +351,7 @@ class Head:
     section: str | None = None
     title: str | None = None
     authors: list[jf.NameItem] = field(default_factory=list)
+    institution: str | None = None  # bracketed after the names (the first author's)
 
 
 def _title_in_citation(lines: list[str], lang: str, title: str | None) -> int | None:
@@ -351,7 +385,8 @@ def split_head(part: Part, lang: str, title: str | None = None, *, english_block
         items = author_items(lines[-1], lang)
         if items is not None and (len(lines) > 1 or part.affiliations or part.meta or len(items) >= 2):
             head.authors = items
-            lines.pop()
+            trailing = trailing_institution(lines.pop(), lang)
+            head.institution = trailing[1] if trailing else None
     if not head.authors and len(lines) >= 2 and len(author_items(lines[0], lang) or []) >= 2:
         head.authors, lines = author_items(lines[0], lang) or [], lines[1:]  # authors before the title
     if not head.authors and part.earlier_authors:
@@ -377,6 +412,8 @@ def split_head(part: Part, lang: str, title: str | None = None, *, english_block
         head.section, lines = lines[0], lines[1:]
         if len(lines) > 1 and not head.authors:
             lines = lines[:1]  # no author line to end the title: only its first line is sure
+        elif len(lines) > 1 and not wrapped_title(lines):
+            head.section, lines = None, lines[-1:]  # a menu above the title: the line above the names
     elif len(lines) >= 2:
         lines = lines[-1:] if lang == "zh" else lines
     if lang == "en" and not head.authors and len(lines) > 1 \
@@ -385,6 +422,15 @@ def split_head(part: Part, lang: str, title: str | None = None, *, english_block
     if lines:
         head.title = join_pieces(lines) if lang == "zh" else " ".join(lines)
     return head
+
+
+def wrapped_title(lines: list[str]) -> bool:
+    """Lines that can be one title wrapped by the page: at most three, every line but the last
+    long (a wrap happens at the width of the column), none a menu item. A run of short lines is
+    a navigation menu or a list, never a title."""
+    if len(lines) > 3:
+        return False
+    return all(len(x) >= 8 for x in lines[:-1]) and not any(vocab.SITE_NAV.search(x) for x in lines)
 
 
 def clean_title(title: str | None) -> str | None:

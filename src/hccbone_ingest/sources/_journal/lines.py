@@ -156,7 +156,7 @@ def prepare(text: str) -> list[str | None]:
             raw = _WIDE_GAP.sub("; ", raw.rstrip())  # `关键词: a    b    c`: wide gaps separate keywords
         c = clean(raw)
         if c is not None:
-            c = vocab.BULLET.sub("", c)
+            c = vocab.BULLET.sub("", vocab.TOGGLE_TAIL.sub("", c))
             c = clean(vocab.strip_pinyin(c) if "(" in c else c)
         if c is not None and vocab.PLATFORM_SWITCH.match(c):
             continue
@@ -277,11 +277,12 @@ def front_stream(lines: list[str | None]) -> Front:
             if j is not None and label_line(lines[j] or "").kind == TEXT:
                 values, k = [lines[j] or ""], j + 1
                 while values[0][:1].isdigit() and k < len(lines) and lines[k] is not None \
-                        and re.match(r"[0-9]{1,2}\s*[.、．]", lines[k] or "") \
+                        and re.match(r"[0-9]{1,2}(?:\s*[.、．]|\s+(?=[^\s0-9]))", lines[k] or "") \
                         and label_line(lines[k] or "").kind == TEXT:
-                    values.append(lines[k] or "")  # `1. …;` `2. …;` one per line
+                    values.append(lines[k] or "")  # `1. …;` `2. …;` (or `1 …`, `2 …`) one per line
                     k += 1
-                out.lines.append(f"{text}: " + "; ".join(v.rstrip(" ;；") for v in values))
+                label = text.rstrip(" :：")  # the label's own colon is not part of the value
+                out.lines.append(f"{label}: " + "; ".join(v.rstrip(" ;；") for v in values))
                 skip.update(range(i + 1, k))
                 continue
         if vocab.META_HEADING.match(text):  # `基金项目` alone: the value is on the next line

@@ -25,6 +25,7 @@ class _Item:
     inline: bool  # `[n] text` on one line (related articles) vs `[n]` alone (references)
     lines: list[str] = field(default_factory=list)
     related_heading: bool = False
+    after_group: bool = False  # printed right after a database group heading (CNKI)
 
 
 def doi_continues(prev: str, nxt: str) -> bool:
@@ -55,7 +56,7 @@ def numbered_items(lines: list[str | None]) -> tuple[list[_Item], bool]:
     """The `[n]` items in order, and whether the page's foot (legend) was reached."""
     items: list[_Item] = []
     cur: _Item | None = None
-    related_next = False
+    related_next = group_next = False
     blank_after: _Item | None = None  # a reference a blank line has (perhaps) closed
     for line in lines:
         if line is None:
@@ -74,11 +75,15 @@ def numbered_items(lines: list[str | None]) -> tuple[list[_Item], bool]:
         if vocab.RELATED_HEADING.match(line):
             cur, related_next = None, True
             continue
+        if vocab.REFERENCE_GROUP.match(line):
+            cur, group_next = None, True
+            continue
         m = vocab.LIST_MARKER.match(line)
         if m:
             rest = m.group("rest")
-            cur = _Item(int(m.group("no")), bool(rest), [rest] if rest else [], related_heading=related_next)
-            related_next = False
+            cur = _Item(int(m.group("no")), bool(rest), [rest] if rest else [], related_heading=related_next,
+                        after_group=group_next)
+            related_next = group_next = False
             items.append(cur)
         elif cur is not None:
             cur.lines.append(line)
@@ -87,10 +92,12 @@ def numbered_items(lines: list[str | None]) -> tuple[list[_Item], bool]:
 
 def _split_runs(items: list[_Item]) -> list[list[_Item]]:
     """A run ends where the numbering restarts; a repeated number continues its item's run
-    (bilingual references printed as two entries with one number)."""
+    (bilingual references printed as two entries with one number), and so does a lower number
+    under a database group heading when it is new to the run (CNKI numbers across its groups)."""
     runs: list[list[_Item]] = []
     for it in items:
-        if not runs or it.related_heading or it.no < runs[-1][-1].no:
+        group_goes_on = it.after_group and it.no not in {x.no for x in runs[-1]} if runs else False
+        if not runs or it.related_heading or (it.no < runs[-1][-1].no and not group_goes_on):
             runs.append([it])
         else:
             runs[-1].append(it)
