@@ -138,7 +138,7 @@ def _journal_with_references(n: int) -> str:
     return "\n".join(lines[:at] + extra + lines[at:])
 
 
-@pytest.mark.xfail(strict=True, reason="journal_text rewrite owns it: its [n] marker matches 1-4 digits")
+
 def test_references_past_9999_are_not_glued_into_one(tmp_path: Path) -> None:
     p = tmp_path / "big.txt"
     p.write_text(_journal_with_references(10_002), encoding="utf-8")

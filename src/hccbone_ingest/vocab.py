@@ -264,7 +264,7 @@ CITE_LABEL = re.compile(
 FRONT_TAB = re.compile(r"^(?:参考文献|References?|作者|Authors?|图表|Figures?|全文|Full\s*text|"
                        r"相关文章|Related\s+articles?|引证文献|Cited\s+by|补充材料|附件)$", re.IGNORECASE)
 # `[n]` opening a reference or a related article.
-LIST_MARKER = re.compile(r"^\[(?P<no>[0-9]{1,4})\]\s*(?P<rest>.*)$")
+LIST_MARKER = re.compile(r"^\[(?P<no>[0-9]{1,5})\]\s*(?P<rest>.*)$")
 # `参考文献(5)`: portals print the count in the tab (Wanfang).
 REFERENCES_HEADING = re.compile(r"^(?:参考文献|References?)\s*(?:[(（]\s*[0-9]{1,4}\s*[)）])?\s*[:：]?$",
                                 re.IGNORECASE)

@@ -87,7 +87,7 @@ def squash(s: str) -> str:
 
 _REF_HEADING = re.compile(r"^(?:参考文献|參考文獻|References?)\s*(?:[(（]\s*[0-9]{1,4}\s*[)）])?\s*[:：]?$",
                           re.IGNORECASE)
-_LIST_REF_LINE = re.compile(r"^\s*\[[0-9]{1,4}\]")
+_LIST_REF_LINE = re.compile(r"^\s*\[[0-9]{1,5}\]")
 _SOURCE_LINE = re.compile(
     r"(?:18|19|20)[0-9]{2}\s*[,，]\s*[0-9]+\s*[(（][^()（）]{1,8}[)）]\s*[:：]\s*[A-Za-z]?[0-9]+")
 _DOI_ANYWHERE = re.compile(r"10\.[0-9]{4,9}/[^\s,;，；]+")
