@@ -57,3 +57,10 @@ def test_without_the_citation_block_the_english_abstract_is_no_affiliation():
     assert doc.abstract("en") == SEED_EN and doc.abstract("zh") == SEED_ZH
     assert len(doc.affiliations) == 2
     assert all(not (a.name_en or "").startswith("The incidence") for a in doc.affiliations)
+
+
+def test_a_chinese_paragraph_quoting_an_english_trial_name_stays_chinese():
+    text = ("一项研究(住院患者延长抗凝[ extended anticoagulation for venous thromboembolism in acutely ill "
+            "medical patients with reduced mobility ])评估了出院后继续使用低分子肝素的获益与出血风险,结果显示"
+            "症状性静脉血栓栓塞的发生率降低,但大出血的发生率升高,因此需要个体化权衡治疗的利弊。")
+    assert paragraph_lang(text) == "zh"

@@ -83,8 +83,9 @@ def journal_text_confidence(text: str, folder: str = "") -> float:
 class JournalTextAdapter(SourceAdapter):
     name = "journal_text"
     # cache key. 3: parse by evidence on any platform (sources/_journal/); 4: paragraph language;
-    # 5: portal rows, navigation menus, glued affiliations (Wanfang, CNKI); 6: [n] up to 5 digits
-    version = 6
+    # 5: portal rows, navigation menus, glued affiliations (Wanfang, CNKI); 6: [n] up to 5 digits;
+    # 7: a quoted English phrase keeps a paragraph Chinese
+    version = 7
     source = SOURCE
 
     def can_parse(self, raw: RawInput) -> float:

@@ -93,8 +93,11 @@ def paragraph_lang(s: str) -> str:
     if not has_cjk(s):
         return "en"
     n_cjk = len(_CJK_RE.findall(s))
-    if n_cjk >= 20 and _ENGLISH_RUN.search(s):  # a Chinese passage, not a name quoted in English
-        return "mixed"
+    if n_cjk >= 20:  # a Chinese passage (not a name quoted in English) and English prose glued to it;
+        # an English trial name or phrase quoted inside Chinese prose is a small part of it
+        english_words = sum(len(m.group(0).split()) for m in _ENGLISH_RUN.finditer(s))
+        if english_words >= 40:  # an English abstract is 60-300 words; a quoted name or title far fewer
+            return "mixed"
     if cjk_ratio(s) >= 0.2:
         return "zh"
     if n_cjk >= 4 and (_ZH_SENTENCE_PUNCT.search(s) or n_cjk > 2 * len(_LATIN_WORD.findall(s))):
