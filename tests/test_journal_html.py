@@ -67,7 +67,7 @@ def prov(doc: ParsedDocument) -> dict[str, str]:
 def test_each_fixture_goes_to_the_right_adapter(name: str, adapter: str) -> None:
     raw = _raw(FIX / name)
     assert pick_adapter(raw).name == adapter
-    assert doc_of(name).document.adapter == f"{adapter}@3"
+    assert doc_of(name).document.adapter == f"{adapter}@4"
 
 
 def test_magtech_beats_generic_on_magtech_pages() -> None:
@@ -278,7 +278,7 @@ def test_bilingual_references_are_one_reference_each() -> None:
 def test_generic_fallback_page() -> None:
     doc = doc_of("generic_rhhz.html")
     d = doc.document
-    assert d.adapter == "journal_generic@3" and "generic_fallback" in d.quality_flags
+    assert d.adapter == "journal_generic@4" and "generic_fallback" in d.quality_flags
     assert d.doc_id == DOC_ID and d.doi == DOI  # from DC.Identifier `doi:…`
     assert d.title_zh == "肝细胞癌骨转移研究进展"
     assert d.title_en == "Research progress in bone metastasis from hepatocellular carcinoma"

@@ -51,7 +51,7 @@ def abstract(doc: ParsedDocument, lang: str) -> str | None:
 def test_meta_families_give_right_values_and_reject_the_site_s() -> None:
     doc = doc_of("meta_families_jsonld.html")
     d = doc.document
-    assert d.adapter == "journal_generic@3"
+    assert d.adapter == "journal_generic@4"
     # citation_doi written as a doi.org link
     assert d.doi == "10.5555/lcgk.2021.0907" and d.provenance["doi"] == "meta"
     assert d.title_zh == "踝关节镜下距骨软骨损伤修复的中期随访"
@@ -116,7 +116,7 @@ def test_microdata_article() -> None:
 
 def test_related_tab_items_and_markup_in_citation_abstract() -> None:
     doc = doc_of("magtech_related_tab.html")
-    assert doc.document.adapter == "journal_magtech@3"
+    assert doc.document.adapter == "journal_magtech@4"
     # one row per list item, its visible text; the `更多` link and the counter are no items
     assert [(r.item_no, r.raw) for r in doc.related_articles] == [
         (1, "椎体后凸成形术的并发症分析 某某介入医学电子杂志. 2022, 11(4): 300-304."),

@@ -69,7 +69,7 @@ def test_visible_text_glues_sup_labels_to_the_name() -> None:
 def test_vue_multiline_metadata_is_read() -> None:
     doc = doc_of("magtech_vue_multiline.html")
     d = doc.document
-    assert d.adapter == "journal_magtech@3" and d.doc_id == "doi:10.3877/cma.j.issn.2095-3232.2024.06.007"
+    assert d.adapter == "journal_magtech@4" and d.doc_id == "doi:10.3877/cma.j.issn.2095-3232.2024.06.007"
     assert d.doi == "10.3877/cma.j.issn.2095-3232.2024.06.007"  # `\/` escapes decoded
     assert d.title_zh == "肝细胞癌骨转移患者预后列线图的构建与验证"
     assert (d.year, d.volume, d.issue, d.first_page, d.last_page) == (2024, "13", "06", "690", "696")
@@ -117,7 +117,7 @@ def test_vue_bilingual_reference_keeps_both_citations_structured() -> None:
 def test_hans_page_without_meta_tags_reads_titles_people_and_every_reference() -> None:
     doc = doc_of("generic_hans.html")
     d = doc.document
-    assert d.adapter == "journal_generic@3" and "generic_fallback" in d.quality_flags
+    assert d.adapter == "journal_generic@4" and "generic_fallback" in d.quality_flags
     assert d.title_zh == "唑来膦酸治疗肝癌骨转移疼痛的研究进展"  # <p class="art_title">
     assert d.title_en == ("Research Progress of Zoledronic Acid in the Treatment of Pain Caused by "
                           "Bone Metastasis of Liver Cancer")
@@ -143,7 +143,7 @@ def test_hans_page_without_meta_tags_reads_titles_people_and_every_reference() -
 def test_yiigle_page_joined_meta_authors_and_dom_labels() -> None:
     doc = doc_of("generic_yiigle.html")
     d = doc.document
-    assert d.adapter == "journal_generic@3" and "generic_fallback" in d.quality_flags
+    assert d.adapter == "journal_generic@4" and "generic_fallback" in d.quality_flags
     assert d.doi == "10.3760/cma.j.cn112149-20210601-00540"
     assert (d.title_zh, d.journal_en) == ("肝细胞癌骨转移的影像学诊断进展", "Chinese Journal of Radiology")
     # zh names from `citation_authors` joined with 、 (xml:lang="cn"), en from one tag each;
@@ -181,7 +181,7 @@ def test_link_bars_without_telling_names_are_navigation() -> None:
 def test_panel_multiple_affiliations_mail_link_and_joined_meta_names() -> None:
     doc = doc_of("magtech_panel_multiaff.html")
     d = doc.document
-    assert d.adapter == "journal_magtech@3" and d.doc_id == "doi:10.3877/cma.j.issn.2095-3232.2024.02.011"
+    assert d.adapter == "journal_magtech@4" and d.doc_id == "doi:10.3877/cma.j.issn.2095-3232.2024.02.011"
     assert (d.year, d.volume, d.issue, d.first_page, d.last_page) == (2024, "13", "02", "201", "207")
     assert d.section == "论著" and d.published_date == dt.date(2024, 4, 10)
     assert (d.received_date, d.revised_date, d.accepted_date) == (

@@ -70,7 +70,7 @@ def run(doc: ParsedDocument) -> ParsedDocument:
 def test_registered_first_in_the_default_steps():
     steps = default_steps()
     assert isinstance(steps[0], ReferencesStep)
-    assert steps[0].id() == "references@1"
+    assert steps[0].id() == "references@2"
 
 
 def test_references_and_related_articles_are_parsed():

@@ -34,7 +34,7 @@ _OWN_FLAG_PREFIXES = ("doi_", "self_citation_")
 
 class ReferencesStep(Step):
     name = "references"
-    version = 1
+    version = 2  # 2: a DOI the copy is cut inside is not published
 
     def run(self, docs: list[ParsedDocument]) -> None:
         for doc in docs:
@@ -44,8 +44,14 @@ class ReferencesStep(Step):
 def enrich_document(doc: ParsedDocument) -> None:
     """Parse references and related articles, build citations, check the document's DOI."""
     citations: list[Citation] = []
-    for ref in doc.references:
+    cut = "truncated:references" in doc.document.quality_flags  # the adapter saw the copy end mid-list
+    for i, ref in enumerate(doc.references):
         ref.parsed = _parse(ref.raw, ref.doi)
+        last = i == len(doc.references) - 1
+        if cut and last and ref.doi is None and ref.parsed.doi and ref.raw.rstrip().endswith(ref.parsed.doi):
+            # The copy stops inside this DOI: what is left of it is not the DOI (issue 12 item 7).
+            ref.parsed.doi = ref.parsed.doi_key = ref.parsed.doi_valid = None
+            ref.parsed.flags.append("doi_cut")
         if ref.doi is None and ref.parsed.doi is not None:
             ref.doi = ref.parsed.doi
         cite = _citation(ref.ref_no, ref.doi, ref.parsed, "reference")

@@ -48,7 +48,7 @@ class GenericJournalAdapter(SourceAdapter):
     name = "journal_generic"
     # 2: review fixes change the records of HTML pages (cache key)
     # 3: every meta tag family checked and split by script, schema.org, DOM labels from vocab
-    version = 3
+    version = 4  # 4: a saved page cut short is flagged truncated:html
     source = "journal"
 
     def can_parse(self, raw: RawInput) -> float:

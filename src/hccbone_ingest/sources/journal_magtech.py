@@ -30,7 +30,7 @@ class MagtechJournalAdapter(SourceAdapter):
     name = "journal_magtech"
     # 2: review fixes change the records of HTML pages (cache key)
     # 3: every meta tag family checked and split by script, schema.org, the related-articles tab
-    version = 3
+    version = 4  # 4: a saved page cut short is flagged truncated:html
     source = "journal"
 
     def can_parse(self, raw: RawInput) -> float:

@@ -16,6 +16,7 @@ left with no title and no claim, raises `NotADocument` (quarantine, stage `valid
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -89,6 +90,10 @@ class _Flags:
         self.rejected.setdefault(field, reason)
 
 
+# How a whole abstract ends: a sentence mark, perhaps inside a closing bracket or quote.
+_ABSTRACT_END = re.compile(r"[。.!?！？…](?:[)）\]】\"”’]*)\s*$")
+
+
 def validate_document(doc: ParsedDocument) -> None:
     """Null or drop every value that fails its validator, flag it, quarantine an empty shell."""
     d = doc.document
@@ -107,6 +112,9 @@ def validate_document(doc: ParsedDocument) -> None:
     _check_authors(doc, flags)
     _check_abstracts(doc, titles, flags)
     _check_keywords(doc, flags)
+    for a in doc.abstracts:  # kept (it is what the page shows) but marked: the copy may stop mid-abstract
+        if not _ABSTRACT_END.search(a.text):
+            flags.items.append(f"truncated:abstract_{a.lang}")
     d.quality_flags = list(dict.fromkeys([*d.quality_flags, *flags.items]))
     _quarantine(doc, flags)
 

@@ -106,6 +106,12 @@ def _reconcile_corresponding(m: Merged) -> None:
         m.flags.append("unknown_affiliation_label")
 
 
+def _truncated_html(text: str) -> bool:
+    """A saved page ends with `</html>` (or at least `</body>`); one cut anywhere before does not."""
+    tail = text[-4096:].lower().rstrip()
+    return "</html>" not in tail and "</body>" not in tail
+
+
 def build_document(raw: RawInput, m: Merged, *, source: str = "journal",
                    extra_flags: tuple[str, ...] = ()) -> ParsedDocument:
     doc = m.doc
@@ -124,6 +130,10 @@ def build_document(raw: RawInput, m: Merged, *, source: str = "journal",
                         doi_valid=is_valid_doi(doi_key) if doi_key else None, **doc)
     if raw.decoded.how.endswith("-lossy"):  # a few bytes were undecodable: U+FFFD in their place
         m.flags.append("decode_replaced_chars")
+    if _truncated_html(raw.text):  # a saved page cut short: its lists may be incomplete (issue 12 item 7)
+        m.flags.append("truncated:html")
+        if m.references:
+            m.flags.append("truncated:references")
     document.quality_flags = list(dict.fromkeys([*m.flags, *extra_flags]))
     document.provenance = dict(sorted(m.provenance.items()))
     return ParsedDocument(document=document, authors=m.authors, affiliations=m.affiliations,
