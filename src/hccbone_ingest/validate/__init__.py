@@ -30,8 +30,9 @@ from .titles import title_reason
 
 # Bump when a rule changes what is published: it is part of `pipeline_version()` (the cache key).
 # 2: script evidence per paragraph (text.normalize.paragraph_lang); 3: navigation words in titles,
-# glued numbered affiliations, non-keywords; 4: a quoted English phrase keeps a paragraph Chinese
-VALIDATOR_VERSION = 4
+# glued numbered affiliations, non-keywords; 4: a quoted English phrase keeps a paragraph Chinese;
+# 5: abstracts that stop mid-sentence flagged truncated:abstract_<lang>
+VALIDATOR_VERSION = 5
 
 __all__ = ["VALIDATOR_VERSION", "abstract_reason", "affiliation_reason", "doi_reason", "is_name_list",
            "journal_reason", "keyword_reason", "name_reason", "title_reason", "validate_document"]
