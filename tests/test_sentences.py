@@ -475,3 +475,14 @@ def test_chinese_enclosures_and_semicolon(text, expected):
     spans = split_zh(text)
     _check_offsets(text, spans)
     assert _texts(spans) == expected
+
+
+def test_a_long_glued_punctuation_run_gives_spacys_tokens_without_its_quadratic_search():
+    # issue 12 item 14: the run is spaced out before spaCy; the tokens are what spaCy gives anyway
+    # (but for emoticons such as `:(` that only such runs would hold)
+    from hccbone_ingest.text.sentences import _spacy_en, tokens_en
+
+    for text in ("metastasis" + ",;." * 6, "word" + ",，。；" * 5 + " next", "a ------------------------ b"):
+        plain = [t.text for t in _spacy_en().tokenizer(text) if not t.is_space]
+        assert tokens_en(text) == plain
+    assert len(tokens_en("word" + ",:(，。" * 20_000)) == 100_001

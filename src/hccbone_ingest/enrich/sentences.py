@@ -37,7 +37,8 @@ def _too_long(doc: ParsedDocument, text: str, section: str) -> bool:
 
 class SentenceStep(Step):
     name = "sentences"
-    version = 4  # 3: blank lines, list items, bare English part labels, `；` and quotes (issue 13)
+    # 3: blank lines, list items, bare English part labels, `；` and quotes (issue 13);
+    version = 5  # 5: long punctuation runs spaced before spaCy
     # 4: texts over MAX_SPLIT_CHARS are flagged, not split
 
     def run(self, docs: list[ParsedDocument]) -> None:

@@ -564,6 +564,18 @@ def tokens_en(text: str) -> list[str]:
     return tokens_en_batch([text])[0]
 
 
+# spaCy's suffix search is quadratic on a long glued run of punctuation (`,:(,:(…`: 27 s for
+# 10,000 characters); such a run is split into single-character tokens anyway, so it is spaced
+# out first: glued to a word from 16 characters, anywhere from 256 (a free-standing rule of dashes
+# stays one token, as spaCy makes it). Runs this long never occur in real prose.
+_PUNCT_RUN = re.compile(r"(?<=\w)[^\w\s]{16,}|[^\w\s]{16,}(?=\w)|[^\w\s]{256,}")
+
+
+def _spaced_punct(text: str) -> str:
+    return _PUNCT_RUN.sub(lambda m: " ".join(m.group(0)), text) if len(text) > 16 else text
+
+
 def tokens_en_batch(texts: Sequence[str]) -> list[list[str]]:
     nlp = _spacy_en()
-    return [[t.text for t in d if not t.is_space] for d in nlp.tokenizer.pipe(texts)]
+    docs = nlp.tokenizer.pipe(_spaced_punct(t) for t in texts)
+    return [[t.text for t in d if not t.is_space] for d in docs]
