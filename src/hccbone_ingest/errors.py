@@ -69,6 +69,12 @@ class ExportError(IngestError):
     stage = "export"
 
 
+class ReadError(ExportError):
+    """Published tables cannot be read (`hccbone_ingest.read_table`): unknown table or column, no
+    published snapshot, a table the snapshot lacks, unreadable files. An `ExportError`, since the
+    exports read through the same code."""
+
+
 class NotADocument(IngestError):
     """Parsed, but nothing valid is left: no title, no abstract and no references (issue 11).
 

@@ -147,9 +147,10 @@ def beads_from_rows(rows: Iterable[dict]) -> list[Bead]:
     return beads
 
 
-def read_beads(out: str) -> list[Bead]:
-    """Every bead of the published `alignments` table under `out`."""
-    return beads_from_rows(read_published(out, "alignments", _COLUMNS).to_pylist())
+def read_beads(out: str, version: str | None = None) -> list[Bead]:
+    """Every bead of the published `alignments` table under `out` (snapshot `version`, default
+    the current one)."""
+    return beads_from_rows(read_published(out, "alignments", _COLUMNS, version).to_pylist())
 
 
 def select_beads(beads: Iterable[Bead], flt: BeadFilter) -> Selection:

@@ -10,7 +10,7 @@ from itertools import groupby
 from ..errors import ExportError
 from ..export.beads import Bead, read_beads
 from ..export.published import read_published
-from ..store import OutputDir
+from ..reader import resolve_version
 from ..store.publish import LOW_CONFIDENCE
 
 DEFAULT_THRESHOLD = LOW_CONFIDENCE  # the same cut the ingest summary counts as low-confidence
@@ -88,6 +88,7 @@ def build_report_data(beads: list[Bead], docs: list[DocInfo], threshold: float =
 
 def load_report_data(out: str, threshold: float = DEFAULT_THRESHOLD) -> ReportData:
     """Everything the page needs from the output directory `out`."""
-    beads = read_beads(out)
-    docs = [DocInfo(**row) for row in read_published(out, "documents", _DOC_COLUMNS).to_pylist()]
-    return build_report_data(beads, docs, threshold, OutputDir(out).current_version())
+    version = resolve_version(out)  # once: both tables from the same run
+    beads = read_beads(out, version)
+    docs = [DocInfo(**row) for row in read_published(out, "documents", _DOC_COLUMNS, version).to_pylist()]
+    return build_report_data(beads, docs, threshold, version)
